@@ -1,0 +1,166 @@
+"""The publications library: Wagtail's document model with a catalogue's metadata."""
+
+from functools import reduce
+from operator import or_
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.documents.models import AbstractDocument, DocumentQuerySet
+from wagtail.models import CollectionViewRestriction, Page
+from wagtail.search import index
+
+
+class PublicationType(models.TextChoices):
+    BROSCHUERE = "broschuere", _("Broschüre")
+    ARBEITSHILFE = "arbeitshilfe", _("Arbeitshilfe")
+    POSITIONSPAPIER = "positionspapier", _("Positionspapier")
+    STELLUNGNAHME = "stellungnahme", _("Stellungnahme")
+    DOKUMENTATION = "dokumentation", _("Dokumentation")
+    JAHRESBERICHT = "jahresbericht", _("Jahresbericht")
+    FACHINFORMATION = "fachinformation", _("Fachinformation")
+    SONSTIGES = "sonstiges", _("Sonstiges")
+
+
+class PublicationLanguage(models.TextChoices):
+    DE = "de", _("Deutsch")
+    DE_LS = "de-x-ls", _("Leichte Sprache")
+    EN = "en", _("Englisch")
+    AR = "ar", _("Arabisch")
+    FA = "fa", _("Persisch (Farsi)")
+    FR = "fr", _("Französisch")
+    RU = "ru", _("Russisch")
+    TR = "tr", _("Türkisch")
+    UK = "uk", _("Ukrainisch")
+
+
+class PublicationQuerySet(DocumentQuerySet):
+    def public(self):
+        """Publications outside every collection with a view restriction (or under one)."""
+        restricted_paths = list(
+            CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        )
+        if not restricted_paths:
+            return self
+        return self.exclude(
+            reduce(or_, (Q(collection__path__startswith=path) for path in restricted_paths))
+        )
+
+
+class Publication(AbstractDocument):
+    """A brochure, working aid, position paper … that visitors can download."""
+
+    description = models.TextField(
+        _("Beschreibung"),
+        blank=True,
+        help_text=_("Zwei, drei Sätze: Worum geht es, für wen ist die Publikation gedacht?"),
+    )
+    publication_type = models.CharField(
+        _("Art der Publikation"),
+        max_length=30,
+        choices=PublicationType.choices,
+        default=PublicationType.BROSCHUERE,
+    )
+    publication_date = models.DateField(
+        _("Erscheinungsdatum"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Wann die Publikation erschienen ist. Bestimmt die Sortierung."),
+    )
+    language = models.CharField(
+        _("Sprache"),
+        max_length=10,
+        choices=PublicationLanguage.choices,
+        default=PublicationLanguage.DE,
+    )
+    topics = models.ManyToManyField(
+        "topics.TopicPage",
+        verbose_name=_("Themen"),
+        blank=True,
+        related_name="tagged_publications",
+        help_text=_("Auf diesen Themenseiten wird die Publikation automatisch angezeigt."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wird bei PDF-Dateien automatisch aus der ersten Seite erzeugt."),
+    )
+    page_count = models.PositiveIntegerField(_("Seitenzahl"), null=True, blank=True)
+    is_accessible = models.BooleanField(
+        _("Barrierefrei (getaggtes PDF)"),
+        default=False,
+        help_text=_("Angekreuzt, wenn die Datei ein barrierefreies, getaggtes PDF ist."),
+    )
+    full_text = models.TextField(
+        _("Volltext"),
+        blank=True,
+        editable=False,
+        help_text=_("Der Text der Datei, für die Suche."),
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        "description",
+        "publication_type",
+        "publication_date",
+        "language",
+        "topics",
+        "is_accessible",
+        "tags",
+    )
+
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("description", boost=2),
+        index.SearchField("full_text"),
+        index.FilterField("publication_type"),
+        index.FilterField("language"),
+        index.FilterField("publication_date"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("Publikation")
+        verbose_name_plural = _("Publikationen")
+        ordering = ["-publication_date", "title"]
+        permissions = [("choose_document", "Can choose document")]
+
+    @property
+    def extension(self):
+        return self.file_extension.upper()
+
+
+class PublicationIndexPage(Page):
+    """The library page ("Publikationen"): lists all public publications, newest first."""
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        help_text=_("Ein kurzer Text über der Liste der Publikationen."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Publikationsübersicht")
+        verbose_name_plural = _("Publikationsübersichten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["publications"] = Publication.objects.public().order_by(
+            "-publication_date", "title"
+        )
+        return context

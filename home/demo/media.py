@@ -1,0 +1,91 @@
+"""Generated demo media: nothing is fetched, no photo of a real person is used."""
+
+import io
+
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfgen import canvas
+
+BRAND = (0, 85, 155)
+SKIN_TONES = [(141, 85, 36), (198, 134, 66), (224, 172, 105)]
+SHIRTS = [(216, 67, 21), (46, 125, 50), (255, 179, 0)]
+
+
+def hero_png(width=1600, height=800):
+    """An illustration of three young men, one of them laughing, matching the seed's alt text."""
+    image = Image.new("RGB", (width, height), (226, 238, 248))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, int(height * 0.72), width, height], fill=(196, 214, 232))
+    for index, (skin, shirt) in enumerate(zip(SKIN_TONES, SHIRTS, strict=True)):
+        cx = int(width * (0.3 + 0.2 * index))
+        head_r = int(height * 0.11)
+        head_y = int(height * 0.36)
+        draw.rounded_rectangle(
+            [cx - head_r * 1.6, head_y + head_r * 1.1, cx + head_r * 1.6, height],
+            radius=head_r,
+            fill=shirt,
+        )
+        draw.ellipse([cx - head_r, head_y - head_r, cx + head_r, head_y + head_r], fill=skin)
+        eye_y = head_y - head_r // 4
+        for dx in (-head_r // 3, head_r // 3):
+            draw.ellipse([cx + dx - 6, eye_y - 6, cx + dx + 6, eye_y + 6], fill=(30, 30, 30))
+        mouth = [cx - head_r // 2, head_y, cx + head_r // 2, head_y + head_r // 2]
+        if index == 1:  # the one laughing into the camera
+            draw.chord(mouth, 0, 180, fill=(120, 20, 20))
+        else:
+            draw.arc(mouth, 20, 160, fill=(60, 30, 30), width=5)
+    return _png_bytes(image)
+
+
+def initials_png(initials, size=400):
+    """A portrait placeholder: the person's initials on the brand colour."""
+    image = Image.new("RGB", (size, size), BRAND)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=size // 3)
+    draw.text((size / 2, size / 2), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    return _png_bytes(image)
+
+
+def publication_pdf(title, paragraphs):
+    """A small, real PDF with extractable text."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setTitle(title)
+    pdf.setAuthor("Der Paritätische NRW (Demo-Inhalt)")
+    width, height = A4
+    pdf.setFont("Helvetica-Bold", 18)
+    pdf.drawString(2 * cm, height - 3 * cm, title[:70])
+    pdf.setFont("Helvetica", 11)
+    y = height - 4.5 * cm
+    for paragraph in paragraphs:
+        for line in _wrap(paragraph, 90):
+            pdf.drawString(2 * cm, y, line)
+            y -= 0.6 * cm
+        y -= 0.4 * cm
+    pdf.showPage()
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(
+        2 * cm, height - 3 * cm, "Seite 2: Beispielinhalt. Dieses Dokument ist Demo-Inhalt."
+    )
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _wrap(text, width):
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            yield line
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        yield line
+
+
+def _png_bytes(image):
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

@@ -1,0 +1,196 @@
+"""Contact persons and the association's structure (Fachbereiche, Fachgruppen).
+
+All three are snippets: edited once, shown on many pages. Pages refer to them by foreign key
+or chooser block, so Wagtail's reference index tracks every usage and warns before deletion.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+
+class Fachbereich(index.Indexed, models.Model):
+    """A department of the association, e.g. "Migration und Flüchtlingsarbeit"."""
+
+    name = models.CharField(
+        _("Name"),
+        max_length=255,
+        unique=True,
+        help_text=_("Ohne das Wort „Fachbereich“, z. B. „Migration und Flüchtlingsarbeit“."),
+    )
+    description = models.TextField(
+        _("Beschreibung"),
+        blank=True,
+        help_text=_("Kurze Beschreibung der Aufgaben des Fachbereichs (optional)."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("Fachbereich")
+        verbose_name_plural = _("Fachbereiche")
+        ordering = [Lower("name")]
+
+    def __str__(self):
+        return self.name
+
+
+class ContactPerson(
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A person visitors can contact about a topic. Only published persons appear on the site."""
+
+    academic_title = models.CharField(
+        _("Akademischer Titel"),
+        max_length=50,
+        blank=True,
+        help_text=_("Z. B. „Dr.“ oder „Prof. Dr.“. Leer lassen, wenn keiner geführt wird."),
+    )
+    first_name = models.CharField(_("Vorname"), max_length=100)
+    last_name = models.CharField(_("Nachname"), max_length=100)
+    role = models.CharField(
+        _("Funktion"),
+        max_length=255,
+        blank=True,
+        help_text=_("Wie auf der Website angezeigt, z. B. „Fachreferentin Migration“."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Porträtfoto. Ohne Foto werden die Initialen angezeigt."),
+    )
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
+    phone = models.CharField(
+        _("Telefon"),
+        max_length=50,
+        blank=True,
+        help_text=_("Mit Vorwahl, z. B. „0202 2822-000“."),
+    )
+    fachbereich = models.ForeignKey(
+        Fachbereich,
+        verbose_name=_("Fachbereich"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_persons",
+    )
+    # Deleting a person deletes its revisions too (Wagtail's documented pattern).
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contact_person")
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("academic_title"), FieldPanel("first_name")]),
+                FieldPanel("last_name"),
+            ],
+            heading=_("Name"),
+        ),
+        FieldPanel("role"),
+        FieldPanel("fachbereich"),
+        FieldPanel("photo"),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone")],
+            heading=_("Kontakt"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("first_name"),
+        index.SearchField("last_name", boost=2),
+        index.SearchField("role"),
+        index.AutocompleteField("first_name"),
+        index.AutocompleteField("last_name"),
+        index.RelatedFields("fachbereich", [index.SearchField("name")]),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return " ".join(p for p in (self.academic_title, self.first_name, self.last_name) if p)
+
+    @property
+    def initials(self):
+        return "".join(p[:1].upper() for p in (self.first_name, self.last_name) if p)
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "people/contact_person_preview.html"
+
+
+class Fachgruppe(index.Indexed, models.Model):
+    """A specialist group within a Fachbereich, led by one contact person."""
+
+    name = models.CharField(
+        _("Name"),
+        max_length=255,
+        unique=True,
+        help_text=_("Ohne das Wort „Fachgruppe“, z. B. „Migration, Frauen, …“."),
+    )
+    fachbereich = models.ForeignKey(
+        Fachbereich,
+        verbose_name=_("Fachbereich"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="fachgruppen",
+    )
+    lead = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("Fachgruppenleitung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_fachgruppen",
+        help_text=_("Die Person, die die Fachgruppe leitet."),
+    )
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("fachbereich"),
+        FieldPanel("lead"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.RelatedFields("fachbereich", [index.SearchField("name")]),
+        index.FilterField("fachbereich"),
+    ]
+
+    class Meta:
+        verbose_name = _("Fachgruppe")
+        verbose_name_plural = _("Fachgruppen")
+        ordering = [Lower("name")]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,20 @@
+"""The body of a topic page: the shared vocabulary plus contact persons and publications."""
+
+from wagtail import blocks
+
+from documents.blocks import PublicationsBlock
+from home.blocks import BaseStreamBlock, CallToActionBlock, LinkListBlock
+from people.blocks import ContactPersonsBlock
+
+
+class TopicBodyBlock(BaseStreamBlock):
+    contact_persons = ContactPersonsBlock()
+    publications = PublicationsBlock()
+
+
+class FurtherInformationBlock(blocks.StreamBlock):
+    """The "Mehr Informationen" area at the end of a topic page."""
+
+    call_to_action = CallToActionBlock()
+    link_list = LinkListBlock()
+    publications = PublicationsBlock()
