@@ -55,8 +55,14 @@ def test_topic_page_shows_every_line_of_the_seed(demo, client):
 
 
 def test_pages_exist_at_their_urls(demo, client):
-    for path in ("/", "/themen/", "/publikationen/", "/impressum/", "/datenschutz/",
-                 "/barrierefreiheit/"):
+    for path in (
+        "/",
+        "/themen/",
+        "/publikationen/",
+        "/impressum/",
+        "/datenschutz/",
+        "/barrierefreiheit/",
+    ):
         assert client.get(path).status_code == 200, path
     assert "Platzhalter" in client.get("/impressum/").content.decode()
 
