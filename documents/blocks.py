@@ -1,7 +1,19 @@
 from django.utils.translation import gettext_lazy as _
+from ninja import Schema
+from pydantic import Field
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+
+from home.references import references_from
+from home.schemas import request_from
+
+from .schemas import PublicationSchema, publication_representation
+
+
+class PublicationsBlockSchema(Schema):
+    heading: str
+    publications: list[PublicationSchema] = Field(description="Only publicly available ones.")
 
 
 class PublicationsBlock(blocks.StructBlock):
@@ -30,3 +42,17 @@ class PublicationsBlock(blocks.StructBlock):
         )
         context["publications"] = [p for p in chosen if p.pk in public_ids]
         return context
+
+    api_schema = PublicationsBlockSchema
+
+    def get_api_representation(self, value, context=None):
+        references = references_from(context, value)
+        request = request_from(context)
+        return {
+            "heading": value["heading"],
+            "publications": [
+                publication_representation(publication, request)
+                for publication in value["publications"]
+                if publication and publication.pk in references.public_document_ids
+            ],
+        }

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import CollectionViewRestriction, Page
 from wagtail.search import index
@@ -149,6 +150,8 @@ class PublicationIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    # The publications themselves come from the filterable `/api/v3/publications/` endpoint.
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -10,6 +10,24 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from .block_schemas import (
+    AccordionSchema,
+    CallToActionSchema,
+    CaptionedImageSchema,
+    EmbedSchema,
+    LinkListSchema,
+    LinkSchema,
+    QuoteSchema,
+    SectionSchema,
+)
+from .references import StreamReferences, references_from
+from .schemas import (
+    image_representation,
+    page_reference,
+    request_from,
+    rich_text_html,
+)
+
 # Section headings are h2; inside a section editors may use h3 and h4 so the outline stays intact.
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -32,6 +50,11 @@ class SectionBlock(blocks.StructBlock):
             "text": "<p>Viele Mitgliedsorganisationen beraten Menschen mit Fluchterfahrung.</p>",
         }
 
+    api_schema = SectionSchema
+
+    def get_api_representation(self, value, context=None):
+        return {"heading": value["heading"], "text": rich_text_html(value["text"].source, context)}
+
 
 class TextBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
@@ -44,6 +67,11 @@ class TextBlock(blocks.RichTextBlock):
         template = "home/blocks/text.html"
         description = _("Ein Absatz Text ohne eigene Überschrift.")
         preview_value = "<p>Der Paritätische NRW berät seine Mitgliedsorganisationen.</p>"
+
+    api_schema = str
+
+    def get_api_representation(self, value, context=None):
+        return rich_text_html(value.source, context)
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -59,6 +87,21 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Bild")
         template = "home/blocks/image.html"
         description = _("Ein Bild mit Alternativtext und optionaler Bildunterschrift.")
+
+    api_schema = CaptionedImageSchema
+
+    def get_api_representation(self, value, context=None):
+        image = value["image"]
+        return {
+            "image": image
+            and image_representation(
+                image,
+                request_from(context),
+                alt=image.contextual_alt_text or "",
+                decorative=bool(image.decorative),
+            ),
+            "caption": value["caption"],
+        }
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -76,6 +119,8 @@ class QuoteBlock(blocks.StructBlock):
             "quote": "Für uns stehen immer die Menschen im Mittelpunkt.",
             "attribution": "Der Paritätische NRW",
         }
+
+    api_schema = QuoteSchema
 
 
 class LinkBlock(blocks.StructBlock):
@@ -108,6 +153,31 @@ class LinkBlock(blocks.StructBlock):
         context["label"] = link_label(value)
         return context
 
+    api_schema = LinkSchema
+
+    def get_api_representation(self, value, context=None):
+        from documents.schemas import publication_representation
+
+        references = references_from(context, value)
+        request = request_from(context)
+        page, document = value.get("page"), value.get("document")
+        # A link to an unpublished or private page or document keeps its label, loses its target.
+        if page and page.pk not in references.public_page_ids:
+            page = None
+        if document and document.pk not in references.public_document_ids:
+            document = None
+        url = value.get("url") or None
+        if page:
+            url = page.get_full_url(request)
+        elif document:
+            url = None
+        return {
+            "label": link_label(value),
+            "url": url,
+            "page": page and page_reference(page, request),
+            "document": document and publication_representation(document, request),
+        }
+
 
 def link_label(value):
     """The visible text of a link: the editor's label, else the target's title or address."""
@@ -133,6 +203,8 @@ class CallToActionBlock(blocks.StructBlock):
             "Ein hervorgehobener Kasten mit Text und einem Link, z. B. zu den Publikationen."
         )
 
+    api_schema = CallToActionSchema
+
 
 class LinkListBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Überschrift"), max_length=200)
@@ -143,6 +215,8 @@ class LinkListBlock(blocks.StructBlock):
         label = _("Linkliste")
         template = "home/blocks/link_list.html"
         description = _("Eine Liste von Links zu Seiten, Dokumenten oder externen Angeboten.")
+
+    api_schema = LinkListSchema
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -164,6 +238,17 @@ class AccordionBlock(blocks.StructBlock):
             "items": [{"title": "Wer kann beraten werden?", "text": "<p>Alle Geflüchteten.</p>"}],
         }
 
+    api_schema = AccordionSchema
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "heading": value["heading"],
+            "items": [
+                {"title": item["title"], "text": rich_text_html(item["text"].source, context)}
+                for item in value["items"]
+            ],
+        }
+
 
 class ConsentEmbedBlock(blocks.StructBlock):
     """A video or other embed that loads from the external host only after the visitor agrees."""
@@ -181,8 +266,26 @@ class ConsentEmbedBlock(blocks.StructBlock):
             "Ein Video oder anderer externer Inhalt. Er wird erst geladen, wenn Besucher zustimmen."
         )
 
+    api_schema = EmbedSchema
 
-class BaseStreamBlock(blocks.StreamBlock):
+    def get_api_representation(self, value, context=None):
+        # Only the address: the frontend asks for consent before it loads anything from the host.
+        return {"title": value["title"], "url": value["embed"].url if value["embed"] else ""}
+
+
+class APIStreamBlock(blocks.StreamBlock):
+    """A stream whose API output loads every reference of the stream in one go."""
+
+    def get_api_representation(self, value, context=None):
+        if value is None:
+            return []
+        context = dict(context or {})
+        if "references" not in context:
+            context["references"] = StreamReferences(value)
+        return super().get_api_representation(value, context)
+
+
+class BaseStreamBlock(APIStreamBlock):
     """Blocks every content page offers."""
 
     section = SectionBlock()

@@ -4,12 +4,28 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from documents.schemas import PublicationSchema
+from topics.schemas import TopicTeaserSchema, topic_teaser_representation
+
 from .blocks import BaseStreamBlock
+from .schemas import stream_schema
+from .serializers import representation_field, stream_field
+
+
+def _topic_teasers(topics, request):
+    return [topic_teaser_representation(topic, request) for topic in topics]
+
+
+def _publications(publications, request):
+    from documents.schemas import publication_representation
+
+    return [publication_representation(publication, request) for publication in publications]
 
 
 class HomePage(Page):
@@ -31,6 +47,22 @@ class HomePage(Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [
+        APIField("intro"),
+        APIField(
+            "featured_topics",
+            serializer=representation_field(
+                list[TopicTeaserSchema], _topic_teasers, source="get_featured_topics"
+            ),
+        ),
+        APIField("body", serializer=stream_field(stream_schema(BaseStreamBlock()))),
+        APIField(
+            "latest_publications",
+            serializer=representation_field(
+                list[PublicationSchema], _publications, source="get_latest_publications"
+            ),
+        ),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -43,18 +75,33 @@ class HomePage(Page):
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_featured_topics(self):
+        """The editor's featured topics that are published and public, heroes prefetched."""
+        from topics.models import TopicPage
+
+        links = self.featured_topics.all()
+        if isinstance(links, models.QuerySet):
+            links = links.select_related("topic__hero_image").prefetch_related(
+                "topic__hero_image__renditions"
+            )
+        links = list(links)
+        public_ids = set(
+            TopicPage.objects.live()
+            .public()
+            .filter(pk__in=[link.topic_id for link in links])
+            .values_list("pk", flat=True)
+        )
+        return [link.topic for link in links if link.topic_id in public_ids]
+
+    def get_latest_publications(self):
         from documents.models import Publication
 
+        return Publication.objects.public().order_by("-publication_date", "title")[:3]
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_topics"] = [
-            link.topic
-            for link in self.featured_topics.select_related("topic__hero_image")
-            if link.topic.live
-        ]
-        context["latest_publications"] = Publication.objects.public().order_by(
-            "-publication_date", "title"
-        )[:3]
+        context["featured_topics"] = self.get_featured_topics()
+        context["latest_publications"] = self.get_latest_publications()
         return context
 
 
@@ -83,6 +130,10 @@ class StandardPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("body", serializer=stream_field(stream_schema(BaseStreamBlock()))),
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -1,6 +1,18 @@
 from django.utils.translation import gettext_lazy as _
+from ninja import Schema
+from pydantic import Field
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.references import references_from
+from home.schemas import request_from
+
+from .schemas import ContactPersonSchema, contact_person_representation
+
+
+class ContactPersonsBlockSchema(Schema):
+    heading: str
+    persons: list[ContactPersonSchema] = Field(description="Published persons, editor's order.")
 
 
 class ContactPersonsBlock(blocks.StructBlock):
@@ -20,3 +32,17 @@ class ContactPersonsBlock(blocks.StructBlock):
         description = _(
             "Kontaktkarten ausgewählter Ansprechpersonen mit Foto, Funktion und Kontakt."
         )
+
+    api_schema = ContactPersonsBlockSchema
+
+    def get_api_representation(self, value, context=None):
+        references_from(context, value)  # loads the persons' photos and renditions in bulk
+        request = request_from(context)
+        return {
+            "heading": value["heading"],
+            "persons": [
+                contact_person_representation(person, request)
+                for person in value["persons"]
+                if person and person.live
+            ],
+        }

@@ -121,6 +121,9 @@ class ContactPerson(
         index.FilterField("live"),
     ]
 
+    # Loaded in bulk for every person a StreamField refers to (see home.references).
+    api_prefetch_related = ("photo__renditions",)
+
     class Meta:
         verbose_name = _("Ansprechperson")
         verbose_name_plural = _("Ansprechpersonen")

@@ -1,9 +1,7 @@
 """The body of a topic page: the shared vocabulary plus contact persons and publications."""
 
-from wagtail import blocks
-
 from documents.blocks import PublicationsBlock
-from home.blocks import BaseStreamBlock, CallToActionBlock, LinkListBlock
+from home.blocks import APIStreamBlock, BaseStreamBlock, CallToActionBlock, LinkListBlock
 from people.blocks import ContactPersonsBlock
 
 
@@ -12,7 +10,7 @@ class TopicBodyBlock(BaseStreamBlock):
     publications = PublicationsBlock()
 
 
-class FurtherInformationBlock(blocks.StreamBlock):
+class FurtherInformationBlock(APIStreamBlock):
     """The "Mehr Informationen" area at the end of a topic page."""
 
     call_to_action = CallToActionBlock()

@@ -4,12 +4,31 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from documents.schemas import PublicationSchema
+from home.schemas import ImageSchema, stream_schema
+from home.serializers import representation_field, stream_field
+from people.schemas import (
+    ContactPersonSchema,
+    FachbereichSchema,
+    FachgruppeSchema,
+    fachbereich_representation,
+)
+
 from .blocks import FurtherInformationBlock, TopicBodyBlock
 from .forms import TopicPageForm
+from .schemas import (
+    TopicTeaserSchema,
+    contact_persons_representation,
+    fachgruppen_representation,
+    hero_representation,
+    publications_representation,
+    topic_teaser_representation,
+)
 
 
 class TopicIndexPage(Page):
@@ -21,6 +40,17 @@ class TopicIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [
+        APIField("intro"),
+        APIField(
+            "topics",
+            serializer=representation_field(
+                list[TopicTeaserSchema],
+                lambda topics, request: [topic_teaser_representation(t, request) for t in topics],
+                source="get_topics",
+            ),
+        ),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["topics.TopicPage"]
@@ -29,15 +59,20 @@ class TopicIndexPage(Page):
         verbose_name = _("Themenübersicht")
         verbose_name_plural = _("Themenübersichten")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["topics"] = (
+    def get_topics(self):
+        """Published, public topics below this index, alphabetically, heroes prefetched."""
+        return (
             TopicPage.objects.child_of(self)
             .live()
             .public()
             .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
             .order_by("title")
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.get_topics()
         return context
 
 
@@ -135,6 +170,45 @@ class TopicPage(Page):
         index.RelatedFields("fachbereich", [index.SearchField("name")]),
     ]
 
+    api_fields = [
+        APIField("intro"),
+        APIField(
+            "hero",
+            serializer=representation_field(ImageSchema | None, hero_representation, source="*"),
+        ),
+        APIField("body", serializer=stream_field(stream_schema(TopicBodyBlock()))),
+        APIField(
+            "fachbereich",
+            serializer=representation_field(
+                FachbereichSchema | None, lambda value, request: fachbereich_representation(value)
+            ),
+        ),
+        APIField(
+            "fachgruppen",
+            serializer=representation_field(
+                list[FachgruppeSchema], fachgruppen_representation, source="get_fachgruppen"
+            ),
+        ),
+        APIField(
+            "contact_persons",
+            serializer=representation_field(
+                list[ContactPersonSchema],
+                contact_persons_representation,
+                source="get_contact_persons",
+            ),
+        ),
+        APIField(
+            "publications",
+            serializer=representation_field(
+                list[PublicationSchema], publications_representation, source="get_publications"
+            ),
+        ),
+        APIField(
+            "further_information",
+            serializer=stream_field(stream_schema(FurtherInformationBlock())),
+        ),
+    ]
+
     parent_page_types = ["topics.TopicIndexPage"]
     subpage_types = []
 
@@ -163,6 +237,12 @@ class TopicPage(Page):
         if isinstance(fachgruppen, models.QuerySet):
             fachgruppen = fachgruppen.select_related("lead", "fachbereich")
         return list(fachgruppen)
+
+    def get_publications(self):
+        """Publications tagged with this topic (privacy is checked where they are output)."""
+        if not self.pk:
+            return []
+        return self.tagged_publications.order_by("-publication_date", "title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -156,3 +156,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Delivery API (v2 and v3). Absolute URLs in API output (renditions, downloads, redirects of
+# find/) start with this public base URL, e.g. https://www.paritaet-nrw.org; without it v2 uses
+# the Site's root URL and v3's page fields give paths only.
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=None)
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"

@@ -16,3 +16,4 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Static files come from the app directories here (no collectstatic), so WhiteNoise is not used.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default="http://localhost:8000")

@@ -1,0 +1,68 @@
+"""Anonymous read endpoints for publications (v3): only those in public collections."""
+
+from typing import Literal
+
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from home.api_params import PaginationParams, paginated, reject_unknown_params
+
+from .models import Publication, PublicationLanguage, PublicationType
+from .schemas import PublicationSchema, publication_representation
+
+router = Router(tags=["publications"])
+
+PublicationTypeLiteral = Literal[tuple(PublicationType.values)]  # type: ignore[valid-type]
+PublicationLanguageLiteral = Literal[tuple(PublicationLanguage.values)]  # type: ignore[valid-type]
+
+
+class PublicationListSchema(Schema):
+    count: int
+    items: list[PublicationSchema]
+
+
+class PublicationFilter(Schema):
+    topic: int | None = Field(None, ge=1, description="Id of a topic page.")
+    type: PublicationTypeLiteral | None = None
+    year: int | None = Field(None, ge=1900, le=2100, description="Year of publication.")
+    language: PublicationLanguageLiteral | None = None
+    order: Literal["date", "-date"] = Field("-date", description="By publication date.")
+
+
+@router.get(
+    "/",
+    response=PublicationListSchema,
+    operation_id="publications_list",
+    summary="List public publications",
+)
+def list_publications(
+    request, pagination: Query[PaginationParams], filters: Query[PublicationFilter]
+):
+    reject_unknown_params(request, PaginationParams, PublicationFilter)
+    queryset = Publication.objects.public()
+    if filters.topic is not None:
+        queryset = queryset.filter(topics=filters.topic)
+    if filters.type is not None:
+        queryset = queryset.filter(publication_type=filters.type)
+    if filters.year is not None:
+        queryset = queryset.filter(publication_date__year=filters.year)
+    if filters.language is not None:
+        queryset = queryset.filter(language=filters.language)
+    date_order = "publication_date" if filters.order == "date" else "-publication_date"
+    queryset = queryset.order_by(date_order, "title", "pk")
+    return paginated(
+        queryset, pagination, lambda publication: publication_representation(publication, request)
+    )
+
+
+@router.get(
+    "/{publication_id}/",
+    response=PublicationSchema,
+    operation_id="publications_detail",
+    summary="A public publication",
+)
+def get_publication(request, publication_id: int):
+    reject_unknown_params(request)
+    publication = get_object_or_404(Publication.objects.public(), pk=publication_id)
+    return publication_representation(publication, request)
