@@ -1,0 +1,93 @@
+"""A topic page detail costs one fixed number of queries, whatever it contains."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
+from wagtail_factories import ImageFactory
+
+from documents.factories import PublicationFactory
+from people.factories import ContactPersonFactory, FachgruppeFactory
+from topics.factories import TopicPageContactPersonFactory, TopicPageFactory
+from topics.models import TopicPage
+
+# Measured (warm renditions): v2 31, v3 30 queries, for 1 and for 30 of everything.
+BUDGET = {"v2": 31, "v3": 30}
+
+
+def build_topic(topic_index, n):
+    """A topic page with ``n`` of everything: sections with internal links, images, persons
+    (with photos) in the sidebar and in body blocks, publications tagged and chosen."""
+    persons = [ContactPersonFactory(photo=ImageFactory()) for _ in range(n)]
+    publications = [PublicationFactory() for _ in range(n)]
+    body = []
+    for i in range(n):
+        link = f'<a linktype="page" id="{topic_index.pk}">Themen</a>'
+        doc = f'<a linktype="document" id="{publications[i].pk}">PDF</a>'
+        body.append(
+            ("section", {"heading": f"Abschnitt {i}", "text": RichText(f"<p>{link} {doc}</p>")})
+        )
+        body.append(
+            (
+                "image",
+                {
+                    "image": {"image": ImageFactory(), "alt_text": "Bild", "decorative": False},
+                    "caption": "",
+                },
+            )
+        )
+    body.append(("contact_persons", {"heading": "Ansprechpersonen", "persons": persons}))
+    body.append(("publications", {"heading": "Publikationen", "publications": publications}))
+    further = [
+        (
+            "link_list",
+            {
+                "heading": "Links",
+                "links": [{"label": "", "page": topic_index, "document": None, "url": ""}]
+                + [{"label": "", "page": None, "document": p, "url": ""} for p in publications],
+            },
+        ),
+    ]
+    page = TopicPageFactory(parent=topic_index, body=body, further_information=further)
+    for i, person in enumerate(persons):
+        TopicPageContactPersonFactory(page=page, person=person, sort_order=i)
+    for publication in publications:
+        publication.topics.add(page)
+    page.save_revision().publish()
+    # Written to the join table after publishing: modelcluster cannot sort several Fachgruppen
+    # by their Lower("name") ordering when it rebuilds a revision (a bug in people.Fachgruppe).
+    TopicPage.fachgruppen.through.objects.bulk_create(
+        TopicPage.fachgruppen.through(topicpage=page, fachgruppe=fachgruppe)
+        for fachgruppe in [
+            FachgruppeFactory(lead=ContactPersonFactory(photo=ImageFactory())) for _ in range(n)
+        ]
+    )
+    return page
+
+
+URLS = {"v2": "/api/v2/pages/{}/", "v3": "/api/v3/pages/{}/"}
+
+
+def count_queries(client, url):
+    client.get(url)  # the first request creates the renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.json()
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_topic_detail_queries_do_not_grow_with_content(topic_index, client, version):
+    small = build_topic(topic_index, 1)
+    large = build_topic(topic_index, 30)
+
+    small_count, small_data = count_queries(client, URLS[version].format(small.pk))
+    large_count, large_data = count_queries(client, URLS[version].format(large.pk))
+
+    assert len(large_data["contact_persons"]) == 30
+    assert len(large_data["publications"]) == 30
+    assert len(large_data["fachgruppen"]) == 30
+    assert len(large_data["body"]) == 62
+    assert 'href="/themen/"' in large_data["body"][0]["value"]["text"]
+    assert large_data["body"][0]["value"]["text"].count("/documents/") == 1
+    assert small_count == large_count <= BUDGET[version], (small_count, large_count)
