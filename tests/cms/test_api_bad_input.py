@@ -10,7 +10,7 @@ BAD_QUERIES = {
     "offset not a number": ({"offset": "abc"}, "offset"),
     "unknown filter": ({"colour": "blue"}, "colour"),
     "type not a page type": ({"type": "auth.User"}, "type"),
-    "unknown order": ({"order": "bogus"}, "order"),
+    "unknown order": ({"order": "bogus"}, ("order", "bogus")),
     "60,000 character search": ({"search": LONG_SEARCH}, "search"),
 }
 
@@ -42,7 +42,8 @@ def test_bad_query_gets_a_4xx_with_a_message(db, client, endpoint, case):
     query, expected = BAD_QUERIES[case]
     response = client.get(endpoint, query)
     assert 400 <= response.status_code < 500, (response.status_code, response.content[:300])
-    assert expected in message(response), message(response)
+    expected = (expected,) if isinstance(expected, str) else expected
+    assert any(word in message(response) for word in expected), message(response)
 
 
 @pytest.mark.parametrize(
