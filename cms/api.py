@@ -8,9 +8,9 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as v3_api
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from documents.api import PublicationsAPIViewSet
 from documents.api import router as publications_router
 from home.api import router as site_router
 from people.api import router as people_router
@@ -19,7 +19,7 @@ from topics.api import router as topics_router
 v2_router = WagtailAPIRouter("wagtailapi")
 v2_router.register_endpoint("pages", PagesAPIViewSet)
 v2_router.register_endpoint("images", ImagesAPIViewSet)
-v2_router.register_endpoint("documents", DocumentsAPIViewSet)
+v2_router.register_endpoint("documents", PublicationsAPIViewSet)
 
 v3_api.add_router("/people/", people_router)
 v3_api.add_router("/publications/", publications_router)

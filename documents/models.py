@@ -128,6 +128,16 @@ class Publication(AbstractDocument):
         index.FilterField("publication_date"),
     ]
 
+    api_fields = [
+        APIField("description"),
+        APIField("publication_type"),
+        APIField("publication_date"),
+        APIField("language"),
+        APIField("file_size"),
+        APIField("page_count"),
+        APIField("is_accessible"),
+    ]
+
     class Meta(AbstractDocument.Meta):
         verbose_name = _("Publikation")
         verbose_name_plural = _("Publikationen")
