@@ -6,11 +6,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import v2_router, v3_api
+from cms.openapi import openapi_json
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", v2_router.urls),
+    path("api/v3/openapi.json", openapi_json, name="openapi_json"),
     path("api/v3/", v3_api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
