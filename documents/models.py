@@ -12,6 +12,8 @@ from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import CollectionViewRestriction, Page
 from wagtail.search import index
 
+from preview.models import FrontendPreviewMixin
+
 
 class PublicationType(models.TextChoices):
     BROSCHUERE = "broschuere", _("Broschüre")
@@ -149,7 +151,7 @@ class Publication(AbstractDocument):
         return self.file_extension.upper()
 
 
-class PublicationIndexPage(Page):
+class PublicationIndexPage(FrontendPreviewMixin, Page):
     """The library page ("Publikationen"): lists all public publications, newest first."""
 
     intro = models.TextField(

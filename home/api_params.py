@@ -13,9 +13,9 @@ class PaginationParams(Schema):
     offset: int = Field(0, ge=0, le=1_000_000, description="Items to skip.")
 
 
-def reject_unknown_params(request, *schemas):
+def reject_unknown_params(request, *schemas, allowed=()):
     """Answer 400 for a query parameter no schema declares (a typo must not silently match all)."""
-    known = {name for schema in schemas for name in schema.model_fields}
+    known = {name for schema in schemas for name in schema.model_fields} | set(allowed)
     unknown = sorted(set(request.GET) - known)
     if unknown:
         raise HttpError(

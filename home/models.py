@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from documents.schemas import PublicationSchema
+from preview.models import FrontendPreviewMixin
 from topics.schemas import TopicTeaserSchema, topic_teaser_representation
 
 from .blocks import BaseStreamBlock
@@ -28,7 +29,7 @@ def _publications(publications, request):
     return [publication_representation(publication, request) for publication in publications]
 
 
-class HomePage(Page):
+class HomePage(FrontendPreviewMixin, Page):
     """The start page: an introduction, featured topics and the latest publications."""
 
     intro = models.TextField(
@@ -118,7 +119,7 @@ class HomePageFeaturedTopic(Orderable):
         verbose_name_plural = _("Hervorgehobene Themen")
 
 
-class StandardPage(Page):
+class StandardPage(FrontendPreviewMixin, Page):
     """A static page such as the Impressum, the privacy policy or the accessibility statement."""
 
     intro = models.TextField(

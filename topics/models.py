@@ -18,6 +18,7 @@ from people.schemas import (
     FachgruppeSchema,
     fachbereich_representation,
 )
+from preview.models import FrontendPreviewMixin
 
 from .blocks import FurtherInformationBlock, TopicBodyBlock
 from .forms import TopicPageForm
@@ -31,7 +32,7 @@ from .schemas import (
 )
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(FrontendPreviewMixin, Page):
     """The overview of all topics ("Themen")."""
 
     intro = models.TextField(
@@ -76,7 +77,7 @@ class TopicIndexPage(Page):
         return context
 
 
-class TopicPage(Page):
+class TopicPage(FrontendPreviewMixin, Page):
     """One topic of the association's work, e.g. "Flüchtlingsarbeit"."""
 
     hero_image = models.ForeignKey(

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "people",
     "documents",
     "search",
+    "preview",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
@@ -164,3 +165,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=None)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+
+# Frontend preview (preview app): the admin's "Frontend" preview mode sends editors to this URL
+# with a signed token that reads the unsaved page for FRONTEND_PREVIEW_MAX_AGE seconds.
+FRONTEND_PREVIEW_URL = env.str("FRONTEND_PREVIEW_URL", default="")
+FRONTEND_PREVIEW_MAX_AGE = env.int("FRONTEND_PREVIEW_MAX_AGE", default=600)
