@@ -1,6 +1,13 @@
 """Request guards for the delivery API."""
 
+from django.conf import settings
 from django.http import JsonResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 
 MAX_SEARCH_LENGTH = 255
 MAX_PARAMETER_LENGTH = 2048
@@ -32,3 +39,36 @@ class APIQueryLimitsMiddleware:
             return JsonResponse({"message": message}, status=400)
         problem = {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": message}
         return JsonResponse(problem, status=400, content_type="application/problem+json")
+
+
+class APICacheMiddleware:
+    """HTTP caching for API reads: public GETs get ``ETag`` and ``Cache-Control: public``, and
+    a matching ``If-None-Match`` gets ``304``; anything read with credentials (a bearer token or
+    a logged-in session, which may see drafts or restricted pages) gets ``private, no-store``.
+    Responses that set their own ``Cache-Control`` (the preview) keep it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith("/api/") or request.method not in ("GET", "HEAD"):
+            return response
+        if response.has_header("Cache-Control") and "no-store" in response["Cache-Control"]:
+            return response
+        if request.headers.get("Authorization") or _logged_in(request):
+            response.headers.pop("ETag", None)
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        if response.status_code != 200 or response.streaming:
+            return response
+        patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+        patch_vary_headers(response, ["Authorization"])
+        set_response_etag(response)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def _logged_in(request):
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)

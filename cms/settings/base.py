@@ -27,7 +27,6 @@ INSTALLED_APPS = [
     "people",
     "documents",
     "search",
-    "preview",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
@@ -67,7 +66,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.middleware.APIQueryLimitsMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -159,7 +157,22 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Delivery API (v2 and v3). Absolute URLs in API output (renditions, downloads, redirects of
+# Delivery API (v2 and v3) ------------------------------------------------------------------
+INSTALLED_APPS += ["preview", "corsheaders"]
+# CORS before CommonMiddleware (django-cors-headers' rule); the API's own guards last.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+MIDDLEWARE += ["cms.middleware.APIQueryLimitsMiddleware", "cms.middleware.APICacheMiddleware"]
+# Frontends on these origins may call the API from the browser, e.g.
+# CORS_ALLOWED_ORIGINS=https://www.paritaet-nrw.org,https://app.paritaet-nrw.org
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_EXPOSE_HEADERS = ["ETag"]
+# Public API responses may be cached by browsers and CDNs for this many seconds.
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+# Absolute URLs in API output (renditions, downloads, redirects of
 # find/) start with this public base URL, e.g. https://www.paritaet-nrw.org; without it v2 uses
 # the Site's root URL and v3's page fields give paths only.
 WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=None)
