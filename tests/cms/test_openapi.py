@@ -3,6 +3,8 @@
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
@@ -68,12 +70,23 @@ def test_topic_page_fields_reference_the_stream_unions(openapi):
 
 
 @pytest.fixture
+def keep_connection():
+    """Schemathesis calls the WSGI app directly; like Django's test client, keep the test's
+    database connection (and its transaction) open across those requests."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
 def demo(db, monkeypatch):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
-def test_public_endpoints_honour_their_schema(demo):
+def test_public_endpoints_honour_their_schema(demo, keep_connection):
     """Schemathesis generates requests (valid and invalid) from the document for each public
     endpoint: never a 5xx, never a response that its schema does not describe."""
     schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", application)

@@ -1,0 +1,17 @@
+"""Bench-only settings: production settings, a local database, plus the ceiling view's URLs."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "bench-only-" + "x7Kq2mP9vL4nR8sT1wY6zA3cE5gH0jB" * 2)
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+
+from cms.settings.production import *  # noqa: E402, F403
+
+ROOT_URLCONF = "bench.api.urls"
+# The API serves no static files; an empty STATIC_ROOT only makes WhiteNoise warn.
+STATICFILES_DIRS = []
+STATIC_ROOT = None
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
