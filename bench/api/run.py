@@ -94,11 +94,14 @@ def main():
     base = f"http://127.0.0.1:{args.port}"
     database = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     media = tempfile.mkdtemp(prefix="paritaet-bench-media-")
+    static = tempfile.mkdtemp(prefix="paritaet-bench-static-")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.api.settings",
         "DATABASE_URL": database,
         "MEDIA_ROOT": media,
+        # The API serves no static files: an empty folder, no collectstatic needed.
+        "STATIC_ROOT": static,
         "WAGTAILAPI_BASE_URL": base,
         "PYTHONPATH": str(ROOT),
     }
@@ -191,6 +194,7 @@ def main():
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(media, ignore_errors=True)
+        shutil.rmtree(static, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,5 @@ os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 from cms.settings.production import *  # noqa: E402, F403
 
 ROOT_URLCONF = "bench.api.urls"
-# The API serves no static files; an empty STATIC_ROOT only makes WhiteNoise warn.
-STATICFILES_DIRS = []
-STATIC_ROOT = None
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
