@@ -1,0 +1,39 @@
+"""Contact persons, Fachbereiche and Fachgruppen (filtered by Fachbereich, with their lead)."""
+
+from wagtail_factories import ImageFactory
+
+from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
+
+
+def test_fachgruppen_filtered_by_fachbereich_with_lead(client, db):
+    migration = FachbereichFactory(name="Migration und Flüchtlingsarbeit")
+    other = FachbereichFactory(name="Jugendhilfe")
+    lead = ContactPersonFactory(
+        first_name="David Alexander", last_name="Konrad", photo=ImageFactory()
+    )
+    FachgruppeFactory(name="Migration, Frauen", fachbereich=migration, lead=lead)
+    FachgruppeFactory(name="Jugend", fachbereich=other)
+
+    data = client.get("/api/v3/people/fachgruppen/", {"fachbereich": migration.pk}).json()
+    assert data["count"] == 1
+    [fachgruppe] = data["items"]
+    assert fachgruppe["fachbereich"]["name"] == "Migration und Flüchtlingsarbeit"
+    assert fachgruppe["lead"]["name"] == "David Alexander Konrad"
+    assert fachgruppe["lead"]["photo"]["renditions"]
+    assert client.get("/api/v3/people/fachgruppen/").json()["count"] == 2
+
+
+def test_contact_person_detail_and_fachbereiche(client, db):
+    person = ContactPersonFactory(
+        first_name="Janine", last_name="Metelmann", role="Fachreferentin", phone="0202 1234"
+    )
+    FachbereichFactory(name="Migration")
+    data = client.get(f"/api/v3/people/contact-persons/{person.pk}/").json()
+    assert (data["name"], data["role"], data["phone"]) == (
+        "Janine Metelmann",
+        "Fachreferentin",
+        "0202 1234",
+    )
+    assert data["photo"] is None and data["initials"] == "JM"
+    names = [f["name"] for f in client.get("/api/v3/people/fachbereiche/").json()["items"]]
+    assert names == ["Migration"]
