@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import CollectionViewRestriction, Page
 from wagtail.search import index
+
+from .validators import validate_document_upload
 
 
 class PublicationType(models.TextChoices):
@@ -103,6 +106,8 @@ class Publication(AbstractDocument):
         editable=False,
         help_text=_("Der Text der Datei, für die Suche."),
     )
+    # SHA-1 of the file content the fields above were read from; makes extraction idempotent.
+    extracted_file_hash = models.CharField(max_length=40, blank=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()
 
@@ -136,6 +141,22 @@ class Publication(AbstractDocument):
     @property
     def extension(self):
         return self.file_extension.upper()
+
+    def clean(self):
+        super().clean()
+        # Programmatic saves that call full_clean() get the admin's checks; a stored file was
+        # checked when it was uploaded and is not read again on every metadata edit.
+        if self.file and not self.file._committed:
+            try:
+                validate_document_upload(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+    def is_public(self):
+        """False when the publication's collection (or one above it) restricts viewing."""
+        return not CollectionViewRestriction.objects.filter(
+            collection__in=self.collection.get_ancestors(inclusive=True)
+        ).exists()
 
 
 class PublicationIndexPage(Page):
