@@ -1,10 +1,11 @@
 import factory
+import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.models import Collection
 
 from home.demo.media import publication_pdf
 
-from .models import Publication
+from .models import Publication, PublicationIndexPage
 
 
 class PublicationFactory(factory.django.DjangoModelFactory):
@@ -26,3 +27,11 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     def topics(self, create, extracted, **kwargs):
         if create and extracted:
             self.topics.set(extracted)
+
+
+class PublicationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Publikationen"
+    slug = "publikationen"
+
+    class Meta:
+        model = PublicationIndexPage

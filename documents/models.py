@@ -4,8 +4,9 @@ from functools import reduce
 from operator import or_
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
@@ -38,7 +39,25 @@ class PublicationLanguage(models.TextChoices):
     UK = "uk", _("Ukrainisch")
 
 
+# The rendition of the cover image that publication listings show.
+COVER_FILTER = "width-160"
+
+
 class PublicationQuerySet(DocumentQuerySet):
+    def for_listing(self):
+        """Cover images and their listing renditions in two queries, however many rows."""
+        from wagtail.images import get_image_model
+
+        return self.prefetch_related(
+            Prefetch(
+                "cover_image",
+                queryset=get_image_model().objects.prefetch_renditions(COVER_FILTER),
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by(F("publication_date").desc(nulls_last=True), "title", "pk")
+
     def public(self):
         """Publications outside every collection with a view restriction (or under one)."""
         restricted_paths = list(
@@ -179,9 +198,27 @@ class PublicationIndexPage(Page):
         verbose_name = _("Publikationsübersicht")
         verbose_name_plural = _("Publikationsübersichten")
 
+    page_size = 12
+
     def get_context(self, request, *args, **kwargs):
+        from .catalogue import Catalogue
+
         context = super().get_context(request, *args, **kwargs)
-        context["publications"] = Publication.objects.public().order_by(
-            "-publication_date", "title"
+        catalogue = Catalogue(request.GET)
+        paginator = Paginator(catalogue.publications(), self.page_size)
+        page = paginator.get_page(request.GET.get("seite"))
+        context.update(
+            catalogue=catalogue,
+            filter_form=catalogue.form,
+            facets=catalogue.facets() if catalogue.is_valid else [],
+            publications=page,
+            paginator=paginator,
+            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not response.context_data["catalogue"].is_valid:
+            response.status_code = 400  # e.g. ?jahr=abc: say so instead of ignoring it
+        return response
