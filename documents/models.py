@@ -178,6 +178,22 @@ class Publication(AbstractDocument):
         ).exists()
 
 
+def hand_picked_publication_ids(*streams):
+    """The ids chosen in the publications blocks of the given StreamFields, read from their raw
+    data so that nothing is fetched from the database."""
+    ids = set()
+    for stream in streams:
+        for block in stream.raw_data:
+            if block["type"] != "publications":
+                continue
+            for item in block["value"].get("publications") or []:
+                # ListBlock items are {"type": "item", "value": id, "id": …} (or bare ids).
+                value = item.get("value") if isinstance(item, dict) else item
+                if value:
+                    ids.add(value)
+    return ids
+
+
 class PublicationIndexPage(Page):
     """The library page ("Publikationen"): lists all public publications, newest first."""
 

@@ -164,10 +164,37 @@ class TopicPage(Page):
             fachgruppen = fachgruppen.select_related("lead", "fachbereich")
         return list(fachgruppen)
 
+    tagged_publications_limit = 6
+
+    def get_tagged_publications(self):
+        """Public publications tagged with this topic, newest first, without the ones already
+        chosen by hand in a publications block; one more than shown tells that there are more.
+        Three queries, however many there are."""
+        from documents.models import hand_picked_publication_ids
+
+        if self.pk is None:  # preview of a page not saved yet
+            return []
+        return list(
+            self.tagged_publications.public()
+            .exclude(pk__in=hand_picked_publication_ids(self.body, self.further_information))
+            .for_listing()
+            .newest_first()[: self.tagged_publications_limit + 1]
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contact_persons"] = self.get_contact_persons()
         context["fachgruppen"] = self.get_fachgruppen()
+        tagged = self.get_tagged_publications()
+        context["tagged_publications"] = tagged[: self.tagged_publications_limit]
+        if len(tagged) > self.tagged_publications_limit:
+            from documents.models import PublicationIndexPage
+
+            library = PublicationIndexPage.objects.live().first()
+            if library:
+                context["tagged_publications_more_url"] = (
+                    f"{library.get_url(request)}?thema={self.slug}"
+                )
         return context
 
 
