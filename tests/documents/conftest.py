@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction
 
 from home.demo.media import publication_pdf
@@ -34,3 +35,9 @@ def on_commit(django_capture_on_commit_callbacks):
     """``with on_commit(): …`` runs what the block queued for the commit (the extraction task)
     when the block ends, as a real commit would: tests run inside a transaction."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def anonymous():
+    """A client of its own: ``client`` is the one ``admin_client`` logs in."""
+    return Client()
