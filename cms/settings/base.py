@@ -180,3 +180,10 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = True
     AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=3600)
     AWS_S3_FILE_OVERWRITE = False
+
+# Background tasks (Django's tasks framework through django-tasks, which Wagtail uses too): run
+# inline by default. TASKS_BACKEND=database queues them in the database (django-tasks-db), and
+# `manage.py db_worker` runs them, so slow work such as reading a large PDF leaves the request.
+INSTALLED_APPS += ["django_tasks_db"]
+if env.str("TASKS_BACKEND", default="immediate") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
