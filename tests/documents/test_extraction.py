@@ -101,3 +101,36 @@ def test_private_publication_gets_no_cover(private_collection, pdf_bytes, on_com
     publication.refresh_from_db()
     assert publication.page_count == 2
     assert publication.cover_image is None
+
+
+def test_moving_between_public_and_private_collections_drops_and_restores_the_cover(
+    private_collection, pdf_bytes, on_commit
+):
+    with on_commit():
+        publication = PublicationFactory(file=ContentFile(pdf_bytes, name="wandert.pdf"))
+    publication.refresh_from_db()
+    public_cover = publication.cover_image
+    assert public_cover is not None
+
+    publication.collection = private_collection
+    with on_commit():
+        publication.save()
+    publication.refresh_from_db()
+    assert publication.cover_image is None  # a private file's first page is not published
+    assert not get_image_model().objects.filter(pk=public_cover.pk).exists()
+    assert publication.page_count == 2
+
+    publication.collection = Collection.get_first_root_node()
+    with on_commit():
+        publication.save()
+    publication.refresh_from_db()
+    assert publication.cover_image is not None
+
+
+def test_admin_document_forms_render(admin_client, db):
+    publication = PublicationFactory()
+    assert admin_client.get(reverse("wagtaildocs:add")).status_code == 200
+    assert admin_client.get(reverse("wagtaildocs:add_multiple")).status_code == 200
+    response = admin_client.get(reverse("wagtaildocs:edit", args=(publication.pk,)))
+    assert response.status_code == 200
+    assert "Art der Publikation" in response.content.decode()
