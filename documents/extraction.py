@@ -16,6 +16,8 @@ logger = logging.getLogger(__name__)
 # Enough for the search index of a long brochure; a 500-page report stops here.
 MAX_TEXT_CHARS = 500_000
 COVER_WIDTH = 600
+# A page far taller than wide (a banner, a hostile MediaBox) must not become a huge bitmap.
+COVER_MAX_HEIGHT = 1200
 
 
 @dataclass
@@ -60,7 +62,8 @@ def render_cover(data: bytes, width: int = COVER_WIDTH) -> bytes:
     try:
         page = pdf[0]
         try:
-            scale = width / page.get_width()
+            page_width, page_height = page.get_size()
+            scale = min(width / page_width, COVER_MAX_HEIGHT / page_height)
             bitmap = page.render(scale=scale)
             try:
                 image = bitmap.to_pil()

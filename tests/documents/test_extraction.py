@@ -1,12 +1,16 @@
 """Uploading a PDF fills its metadata and renders a cover, with no manual step."""
 
+import io
 import logging
 
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from PIL import Image
+from reportlab.pdfgen import canvas
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from documents.extraction import COVER_MAX_HEIGHT, render_cover
 from documents.factories import PublicationFactory
 from documents.models import Publication
 from documents.tasks import extract_publication_metadata_task
@@ -134,3 +138,12 @@ def test_admin_document_forms_render(admin_client, db):
     response = admin_client.get(reverse("wagtaildocs:edit", args=(publication.pk,)))
     assert response.status_code == 200
     assert "Art der Publikation" in response.content.decode()
+
+
+def test_cover_of_a_very_tall_page_stays_small():
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(100, 20000))
+    pdf.drawString(10, 10, "Banner")
+    pdf.save()
+    width, height = Image.open(io.BytesIO(render_cover(buffer.getvalue()))).size
+    assert height <= COVER_MAX_HEIGHT and width < 10
