@@ -101,3 +101,15 @@ def test_replacing_the_file_keeps_the_old_download_url_working(admin_client, cli
     )
     publication.refresh_from_db()
     assert client.get(old_url)["Location"] == publication.url
+
+
+def test_private_document_is_absent_from_wagtails_document_api(anonymous, private_collection):
+    PublicationFactory(title="Öffentliche Broschüre")
+    PublicationFactory(title="Vertrauliche Arbeitshilfe", collection=private_collection)
+    listing = anonymous.get("/api/v2/documents/").json()
+    assert [item["title"] for item in listing["items"]] == ["Öffentliche Broschüre"]
+    assert listing["meta"]["total_count"] == 1
+    found = anonymous.get("/api/v2/documents/?search=Broschüre").json()
+    assert found["meta"]["total_count"] == 1  # search works …
+    found = anonymous.get("/api/v2/documents/?search=Vertrauliche").json()
+    assert found["items"] == [] and found["meta"]["total_count"] == 0  # … but not for this one
