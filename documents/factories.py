@@ -1,6 +1,6 @@
 import factory
 from django.core.files.base import ContentFile
-from wagtail_factories import CollectionMemberFactory
+from wagtail_factories.factories import CollectionMemberFactory
 
 from home.demo.media import publication_pdf
 

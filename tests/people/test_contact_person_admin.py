@@ -105,6 +105,7 @@ def test_deleting_a_used_person_warns_first_and_pages_still_render(
         response = client.get(page.url)
         assert response.status_code == 200
         assert "Janine Beispiel" not in response.content.decode()
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
 
 
 def test_deleting_a_used_fachgruppe_warns_first_and_pages_still_render(
@@ -124,6 +125,7 @@ def test_deleting_a_used_fachgruppe_warns_first_and_pages_still_render(
     response = client.get(page.url)
     assert response.status_code == 200
     assert "Wohnen und Leben" not in response.content.decode()
+    assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
 
 
 def test_deleting_a_fachgruppe_lead_keeps_the_fachgruppe(admin_client, client, topic_index):
