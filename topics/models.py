@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -89,13 +89,6 @@ class TopicPage(Page):
         related_name="topic_pages",
         help_text=_("Der Fachbereich, dem das Thema im Verband zugeordnet ist."),
     )
-    fachgruppen = ParentalManyToManyField(
-        "people.Fachgruppe",
-        verbose_name=_("Fachgruppen"),
-        blank=True,
-        related_name="topic_pages",
-        help_text=_("Die Fachgruppen, die sich mit dem Thema befassen."),
-    )
     further_information = StreamField(
         FurtherInformationBlock(),
         verbose_name=_("Mehr Informationen"),
@@ -117,7 +110,14 @@ class TopicPage(Page):
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("fachbereich"), FieldPanel("fachgruppen")],
+            [
+                FieldPanel("fachbereich"),
+                InlinePanel(
+                    "fachgruppe_links",
+                    label=_("Fachgruppe"),
+                    help_text=_("Die Fachgruppen, die sich mit dem Thema befassen."),
+                ),
+            ],
             heading=_("Zuordnung des Themas im Verband"),
         ),
         InlinePanel(
@@ -159,10 +159,11 @@ class TopicPage(Page):
         return [link.person for link in links if link.person.live]
 
     def get_fachgruppen(self):
-        fachgruppen = self.fachgruppen.all()
-        if isinstance(fachgruppen, models.QuerySet):
-            fachgruppen = fachgruppen.select_related("lead", "fachbereich")
-        return list(fachgruppen)
+        """The assigned Fachgruppen in the editor's order, with their lead loaded."""
+        links = self.fachgruppe_links.all()
+        if isinstance(links, models.QuerySet):
+            links = links.select_related("fachgruppe__lead", "fachgruppe__fachbereich")
+        return [link.fachgruppe for link in links]
 
     tagged_publications_limit = 6
 
@@ -214,3 +215,22 @@ class TopicPageContactPerson(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("Ansprechperson")
         verbose_name_plural = _("Ansprechpersonen")
+
+
+class TopicPageFachgruppe(Orderable):
+    """A Fachgruppe assigned to a topic page. A child relation (not a many-to-many field) so
+    that Wagtail's reference index records the usage and warns before the Fachgruppe is deleted."""
+
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="fachgruppe_links")
+    fachgruppe = models.ForeignKey(
+        "people.Fachgruppe",
+        verbose_name=_("Fachgruppe"),
+        on_delete=models.CASCADE,
+        related_name="topic_page_links",
+    )
+
+    panels = [FieldPanel("fachgruppe")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Fachgruppe")
+        verbose_name_plural = _("Fachgruppen")

@@ -19,7 +19,7 @@ from home.demo import content
 from home.demo.media import hero_png, initials_png, publication_pdf
 from home.models import HomePage, SiteSettings, StandardPage
 from people.models import ContactPerson, Fachbereich, Fachgruppe
-from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson
+from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson, TopicPageFachgruppe
 
 Image = get_image_model()
 
@@ -150,7 +150,7 @@ class Command(BaseCommand):
             ],
             show_in_menus=True,
         )
-        page.fachgruppen = [fachgruppe]
+        page.fachgruppe_links = [TopicPageFachgruppe(fachgruppe=fachgruppe)]
         page.contact_person_links = [
             TopicPageContactPerson(person=person, sort_order=index)
             for index, person in enumerate(persons)
