@@ -25,7 +25,12 @@ from wagtail.rich_text import RichText  # noqa: E402
 
 from documents.models import Publication, PublicationType  # noqa: E402
 from people.models import ContactPerson, Fachbereich, Fachgruppe  # noqa: E402
-from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson  # noqa: E402
+from topics.models import (  # noqa: E402
+    TopicIndexPage,
+    TopicPage,
+    TopicPageContactPerson,
+    TopicPageFachgruppe,
+)
 
 TOPICS = int(os.environ.get("BENCH_TOPICS", 1000))
 SECTIONS = 10
@@ -126,8 +131,8 @@ def generate():
         for i, page in enumerate(pages)
         for k in range(2)
     )
-    TopicPage.fachgruppen.through.objects.bulk_create(
-        TopicPage.fachgruppen.through(topicpage=page, fachgruppe=fachgruppen[i % 20])
+    TopicPageFachgruppe.objects.bulk_create(
+        TopicPageFachgruppe(page=page, fachgruppe=fachgruppen[i % 20], sort_order=0)
         for i, page in enumerate(pages)
     )
     Publication.topics.through.objects.bulk_create(

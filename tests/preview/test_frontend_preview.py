@@ -33,6 +33,7 @@ def edit_form(page, **changes):
         "hero_image_alt": "",
         "body": streamfield([("section", {"heading": "Neu", "text": '{"blocks": []}'})]),
         "contact_person_links": inline_formset([]),
+        "fachgruppe_links": inline_formset([]),
         "further_information": streamfield([]),
         **changes,
     }
