@@ -11,6 +11,8 @@ from wagtail.api.v3.urls import api as v3_api
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from search.api import router as search_router
+
 v2_router = WagtailAPIRouter("wagtailapi")
 v2_router.register_endpoint("pages", PagesAPIViewSet)
 v2_router.register_endpoint("images", ImagesAPIViewSet)
@@ -19,5 +21,7 @@ v2_router.register_endpoint("documents", DocumentsAPIViewSet)
 # Apps' public v3 routers are registered here, e.g.:
 #   from people.api import router as people_router
 #   v3_api.add_router("/people/", people_router)
+
+v3_api.add_router("/search/", search_router)
 
 __all__ = ["v2_router", "v3_api"]
