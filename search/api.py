@@ -121,7 +121,5 @@ def search(request: HttpRequest, params: Query[SearchParams]):
 )
 def autocomplete(request: HttpRequest, params: Query[SuggestParams]):
     query = _query(params.q)
-    items = suggest(
-        query, limit=params.limit, request=request, site=Site.find_for_request(request)
-    )
+    items = suggest(query, limit=params.limit, request=request, site=Site.find_for_request(request))
     return {"query": query, "items": items}

@@ -163,10 +163,7 @@ def promoted_results(query, request=None, site=None):
     for pick in picks:
         if pick.page_id and pick.page_id not in visible:
             continue
-        if pick.page_id:
-            url = pick.page.get_url(request) or ""
-        else:
-            url = pick.external_link_url
+        url = (pick.page.get_url(request) or "") if pick.page_id else pick.external_link_url
         results.append(
             Result(
                 type="promotion",

@@ -63,9 +63,7 @@ class Highlighter:
         """(start, end) spans of the words in ``text`` that share a stem with the query."""
         if self.candidate_re is None:
             return []
-        return [
-            m.span() for m in self.candidate_re.finditer(text) if stem(m.group()) in self.stems
-        ]
+        return [m.span() for m in self.candidate_re.finditer(text) if stem(m.group()) in self.stems]
 
     def excerpt(self, texts, length=EXCERPT_LENGTH):
         """An escaped excerpt of the first text with a hit (else of the first text), hits marked."""

@@ -50,7 +50,9 @@ class SearchSource:
                 own = [s.model_class for s in SOURCES if s.is_page and s.model_class is not Page]
                 pages = pages.not_type(*own).filter(depth__gt=1).specific()
             return pages
-        objects = getattr(model.objects, self.public_method)() if self.public_method else model.objects
+        objects = model.objects
+        if self.public_method:
+            objects = getattr(objects, self.public_method)()
         return objects.filter(**self.public_filter).select_related(*self.select_related)
 
     def title(self, obj):
