@@ -112,7 +112,7 @@ SOURCES = [
         "Fachgruppen",
         "people.Fachgruppe",
         title_fields=("name",),
-        topic_link="fachgruppen",
+        topic_link="fachgruppe_links__fachgruppe",
         topic_anchor="topic-assignment-heading",
         select_related=("fachbereich",),
     ),
