@@ -9,6 +9,7 @@ The query is plain text: its words are searched (all of them must match), and ev
 (quotes, operators, ``a:b:c``, SQL fragments) is ignored, which keeps every backend safe.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -35,7 +36,9 @@ class SearchInputError(ValueError):
 
 
 def clean_query(raw):
-    query = " ".join((raw or "").split())
+    # Control characters (NUL cannot even be stored by PostgreSQL) count as spaces.
+    raw = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw or "")
+    query = " ".join(raw.split())
     if len(query) > MAX_QUERY_LENGTH:
         raise SearchInputError(
             f"Der Suchbegriff ist zu lang: bitte höchstens {MAX_QUERY_LENGTH} Zeichen eingeben."
@@ -95,10 +98,9 @@ def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):
     for order, source in enumerate(SOURCES):
         found = backend.search(terms, source.queryset(site), operator="and")
         counts[source.key] = found.count()
-        if counts[source.key] and (not type or type == source.key) and offset < counts[source.key]:
-            for hit in found.annotate_score("_search_score")[: offset + limit]:
-                score = float(hit._search_score or 0.0)
-                candidates.append((-score, order, -hit.pk, source, hit))
+        if counts[source.key] and (not type or type == source.key):
+            hits = found.annotate_score("_search_score")[: offset + limit]
+            candidates += _ranked(hits, order, source, backend)
     candidates.sort(key=lambda c: c[:3])
     page = candidates[offset : offset + limit]
 
@@ -111,10 +113,10 @@ def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):
             title=source.title(obj),
             excerpt=highlighter.excerpt(source.excerpt_texts(obj)),
             url=urls.get((source.key, obj.pk), ""),
-            score=-neg_score,
+            score=-neg_relevance,
             obj=obj,
         )
-        for neg_score, _order, _pk, source, obj in page
+        for neg_relevance, _order, _position, source, obj in page
     ]
     promotions = promoted_results(query, request, site) if offset == 0 else []
     return SearchOutcome(query, type, offset, limit, results, counts, promotions)
@@ -129,8 +131,7 @@ def suggest(query, *, limit=SUGGESTION_LIMIT, request=None, site=None):
     candidates = []
     for order, source in enumerate(SOURCES):
         found = backend.autocomplete(terms, source.queryset(site), operator="and")
-        for hit in found.annotate_score("_search_score")[:limit]:
-            candidates.append((-float(hit._search_score or 0.0), order, -hit.pk, source, hit))
+        candidates += _ranked(found.annotate_score("_search_score")[:limit], order, source, backend)
     candidates.sort(key=lambda c: c[:3])
     page = candidates[:limit]
     urls = _resolve_urls([(c[3], c[4]) for c in page], request, site)
@@ -143,7 +144,18 @@ def suggest(query, *, limit=SUGGESTION_LIMIT, request=None, site=None):
             url=urls.get((source.key, obj.pk), ""),
             obj=obj,
         )
-        for _score, _order, _pk, source, obj in page
+        for _relevance, _order, _position, source, obj in page
+    ]
+
+
+def _ranked(hits, order, source, backend):
+    """Sort keys for merging the types: relevance first, then the type's order, then the
+    backend's own order within the type (so merging never reorders one type's hits)."""
+    # SQLite's FTS5 bm25() is negative, lower is better; PostgreSQL's ts_rank: higher is better.
+    sign = -1 if type(backend).__name__ == "SQLiteSearchBackend" else 1
+    return [
+        (-sign * float(hit._search_score or 0.0), order, position, source, hit)
+        for position, hit in enumerate(hits)
     ]
 
 
