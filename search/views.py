@@ -27,16 +27,30 @@ def search(request):
     except SearchInputError as exc:
         error, query, result_type = str(exc), "", ""
 
-    number = _page_number(request.GET.get("page"))
+    site = Site.find_for_request(request)
+    number = requested = _page_number(request.GET.get("page"))
     outcome = site_search(
         query,
         type=result_type,
         offset=(number - 1) * PER_PAGE,
         limit=PER_PAGE,
+        site=site,
         request=request,
-        site=Site.find_for_request(request),
     )
-    if query and number == 1:
+    last = max(1, -(-outcome.total // PER_PAGE))
+    if number > last:
+        # Past the end (an old link): show the last page, as Django's Paginator.get_page does.
+        number = last
+        outcome = site_search(
+            query,
+            type=result_type,
+            offset=(number - 1) * PER_PAGE,
+            limit=PER_PAGE,
+            site=site,
+            request=request,
+        )
+    if query and requested == 1:
+        # Only a new search counts for the report of frequent queries, not paging through it.
         record_query(query)
 
     # A Paginator over the total gives the page links; the hits of this page come from the search.
