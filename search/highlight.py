@@ -90,7 +90,7 @@ class Highlighter:
         end = min(len(text), start + length)
         if end < len(text):
             space = text.rfind(" ", start, end)
-            if space > (spans[0][1] if spans else start):
+            if space >= (spans[0][1] if spans else start + 1):
                 end = space
         parts = ["…" if start > 0 else ""]
         cursor = start

@@ -25,7 +25,9 @@ class SearchSource:
     # Pages link to themselves; snippets link to the first public topic page that shows them.
     topic_link: str = ""
     topic_anchor: str = ""
+    # Relations the excerpt reads (indexed RelatedFields), loaded with the hits.
     select_related: tuple = field(default_factory=tuple)
+    prefetch_related: tuple = field(default_factory=tuple)
     # Snippets: the filter that keeps drafts out, or the manager method that returns public ones.
     public_filter: dict = field(default_factory=dict)
     public_method: str = ""
@@ -45,6 +47,8 @@ class SearchSource:
             pages = model.objects.live().public()
             if site is not None:
                 pages = pages.descendant_of(site.root_page, inclusive=True)
+            if self.select_related:
+                pages = pages.select_related(*self.select_related)
             if model is Page:
                 # Every other page type that has no source of its own.
                 own = [s.model_class for s in SOURCES if s.is_page and s.model_class is not Page]
@@ -53,7 +57,11 @@ class SearchSource:
         objects = model.objects
         if self.public_method:
             objects = getattr(objects, self.public_method)()
-        return objects.filter(**self.public_filter).select_related(*self.select_related)
+        objects = objects.filter(**self.public_filter)
+        # (select_related() without names would follow every relation.)
+        if self.select_related:
+            objects = objects.select_related(*self.select_related)
+        return objects.prefetch_related(*self.prefetch_related)
 
     def title(self, obj):
         return obj.title if hasattr(obj, "title") else str(obj)
@@ -70,7 +78,9 @@ def _indexed_texts(obj, search_fields, skip):
     for search_field in search_fields:
         if isinstance(search_field, index.SearchField) and search_field.field_name not in skip:
             yield from _flatten(search_field.get_value(obj))
-        elif isinstance(search_field, index.RelatedFields):
+        elif isinstance(search_field, index.RelatedFields) and any(
+            isinstance(f, index.SearchField) for f in search_field.fields
+        ):
             related = search_field.get_value(obj)
             if related is None:
                 continue
@@ -93,7 +103,7 @@ def _flatten(value):
 
 
 SOURCES = [
-    SearchSource("topic", "Thema", "Themen", "topics.TopicPage"),
+    SearchSource("topic", "Thema", "Themen", "topics.TopicPage", select_related=("fachbereich",)),
     SearchSource("page", "Seite", "Seiten", "wagtailcore.Page"),
     SearchSource(
         "person",
@@ -122,6 +132,7 @@ SOURCES = [
         "Publikationen",
         "documents.Publication",
         public_method="public",
+        prefetch_related=("tags",),
     ),
 ]
 SOURCES_BY_KEY = {source.key: source for source in SOURCES}

@@ -4,13 +4,15 @@ import re
 
 import pytest
 
-from people.factories import ContactPersonFactory, FachgruppeFactory
+from documents.factories import PublicationFactory
+from home.factories import StandardPageFactory
+from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
 from topics.factories import TopicPageContactPersonFactory, TopicPageFactory
 
 WORD = "Quartiersarbeit"
 # Per search request: per type a count and a ranked query, the public-page and public-collection
 # checks, URL resolution per snippet type, promotions and the hit for the report.
-QUERY_BUDGET = 30
+QUERY_BUDGET = 32
 
 
 @pytest.fixture
@@ -116,17 +118,26 @@ def test_query_count_does_not_grow_with_the_hits(
 ):
     def make(n, prefix):
         for i in range(n):
+            fachbereich = FachbereichFactory()
             page = TopicPageFactory(
-                parent=topic_index, title=f"{prefix} {WORD}", slug=f"{prefix}{i}"
+                parent=topic_index,
+                title=f"{prefix} {WORD}",
+                slug=f"{prefix}{i}",
+                fachbereich=fachbereich,
             )
-            person = ContactPersonFactory(role=f"{prefix} {WORD}")
+            person = ContactPersonFactory(role=f"{prefix} {WORD}", fachbereich=fachbereich)
             TopicPageContactPersonFactory(page=page, person=person)
-            FachgruppeFactory(name=f"{prefix} {WORD} {i}")
+            FachgruppeFactory(name=f"{prefix} {WORD} {i}", fachbereich=fachbereich)
+            StandardPageFactory(
+                parent=topic_index.get_parent(), title=f"{prefix} {WORD}", slug=f"s-{prefix}{i}"
+            )
+            publication = PublicationFactory(title=f"{prefix} {WORD}", full_text="Text")
+            publication.tags.add(f"Schlagwort {prefix}")
 
     make(1, "Dorf")
     with django_assert_max_num_queries(QUERY_BUDGET) as few:
-        assert search_api(q=f"Dorf {WORD}").json()["count"] == 3
+        assert search_api(q=f"Dorf {WORD}").json()["count"] == 5
     make(10, "Metropole")
     with django_assert_max_num_queries(QUERY_BUDGET) as many_hits:
-        assert search_api(q=f"Metropole {WORD}", limit=30).json()["count"] == 30
+        assert search_api(q=f"Metropole {WORD}", limit=50).json()["count"] == 50
     assert len(many_hits.captured_queries) == len(few.captured_queries)
