@@ -285,6 +285,11 @@ def rebuild_index():
 
     started = time.monotonic()
     call_command("update_index", stdout=io.StringIO())
+    # As autovacuum would after a bulk import: the planner needs statistics on the new entries.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return time.monotonic() - started
 
 
