@@ -303,6 +303,7 @@ def measure(repeat):
 
     client = Client()
     results = {}
+    per_query = []
     for name, path, extra in (
         ("search", "/api/v3/search/", {}),
         ("search, 2nd page", "/api/v3/search/", {"offset": 10}),
@@ -319,7 +320,10 @@ def measure(repeat):
                 assert response.status_code == 200, response.content[:300]
             if name == "search":
                 hits.append(response.json()["count"])
+                per_query.append((statistics.median(samples[-repeat:]), q, hits[-1]))
         results[name] = (samples, hits)
+    per_query.sort(reverse=True)
+    results["slowest"] = per_query[:3]
     return results
 
 
@@ -328,6 +332,7 @@ def report(label, counts, index_seconds, results):
         f"\n== {label}: {counts['pages']:,} pages, {counts['publications']:,} publications, "
         f"{counts['persons']:,} persons (index rebuilt in {index_seconds:.1f} s)"
     )
+    slowest = results.pop("slowest")
     for name, (samples, hits) in results.items():
         line = (
             f"  {name:<17} n={len(samples):>3}  p50 {statistics.median(samples):7.1f} ms  "
@@ -336,6 +341,11 @@ def report(label, counts, index_seconds, results):
         if hits:
             line += f"  (hits per query: median {int(statistics.median(hits)):,})"
         print(line, flush=True)
+    print(
+        "  slowest queries: "
+        + "; ".join(f"„{q}“ {ms:.0f} ms ({hits:,} hits)" for ms, q, hits in slowest),
+        flush=True,
+    )
 
 
 def main():

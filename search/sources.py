@@ -9,8 +9,7 @@ each model's own ``search_fields``.
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Q
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search import index
 
 
@@ -69,9 +68,6 @@ class SearchSource:
     def excerpt_texts(self, obj):
         """The indexed text of ``obj`` (every section of a page, a PDF's full text …), in order."""
         return list(_indexed_texts(obj, obj.get_search_fields(), self.title_fields))
-
-    def topic_filter(self, objects):
-        return Q(**{f"{self.topic_link}__in": objects})
 
 
 def _indexed_texts(obj, search_fields, skip):
@@ -136,7 +132,3 @@ SOURCES = [
     ),
 ]
 SOURCES_BY_KEY = {source.key: source for source in SOURCES}
-
-
-def default_site(request):
-    return Site.find_for_request(request) if request is not None else None
