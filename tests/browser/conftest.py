@@ -1,4 +1,4 @@
-"""Browser fixtures: Debian's headless Chromium driven by Playwright, the demo site on a live server.
+"""Browser fixtures: Debian's headless Chromium driven by Playwright, the demo site live.
 
 Playwright's own browser download is not used; the tests run the system Chromium
 (``apt-get install chromium chromium-driver``) and are skipped with a reason without it.
@@ -39,7 +39,9 @@ PAGES = {
 def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
         return
-    skip = pytest.mark.skip(reason=f"{CHROMIUM} not found: apt-get install chromium chromium-driver")
+    skip = pytest.mark.skip(
+        reason=f"{CHROMIUM} not found: apt-get install chromium chromium-driver"
+    )
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
@@ -76,5 +78,7 @@ def page(demo_site):
 def foreign_hosts(tab, base_url):
     """Hosts other than the live server's that the tab sent requests to."""
     own = urlsplit(base_url).netloc
-    hosts = {urlsplit(r.url).netloc for r in tab.requests if urlsplit(r.url).scheme in ("http", "https")}
+    hosts = {
+        urlsplit(r.url).netloc for r in tab.requests if urlsplit(r.url).scheme in ("http", "https")
+    }
     return hosts - {own}

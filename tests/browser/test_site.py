@@ -59,7 +59,8 @@ def test_skip_link_moves_focus_to_main_content(page):
 # Marks every visible element a keyboard user must reach, and reads the focus styles of the
 # element that has focus (or of the element with the given index when it has not).
 MARK_FOCUSABLE = """() => {
-  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
+  const selector =
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
   const all = [...document.querySelectorAll(selector)].filter(el =>
     el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0 &&
     getComputedStyle(el).visibility !== 'hidden');
@@ -71,7 +72,8 @@ FOCUS_STYLE = """(index) => {
                             : document.querySelector(`[data-focus-index="${index}"]`);
   if (!el || el.dataset.focusIndex === undefined) return null;
   const s = getComputedStyle(el);
-  return {index: Number(el.dataset.focusIndex), outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+  return {index: Number(el.dataset.focusIndex),
+          outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
           outlineVisible: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
           boxShadow: s.boxShadow};
 }"""
@@ -114,6 +116,10 @@ def test_no_horizontal_scrolling_at_320_and_375_px_and_topic_screenshots(page):
     for label, size in (("desktop", (1280, 900)), ("mobile", (375, 800))):
         page.set_viewport_size({"width": size[0], "height": size[1]})
         visit(page, PAGES["topic page"], 200)
+        # Load the lazy images (contact photos) before the full-page screenshot.
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.scrollTo(0, 0)")
         path = screenshots / f"topic-page-{label}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
