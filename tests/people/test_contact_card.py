@@ -51,8 +51,8 @@ def test_card_with_photo_shows_rendition_name_role_and_links(topic_html):
     img = re.search(r"<img [^>]+>", card).group(0)
     assert 'alt=""' in img  # the name follows as text
     assert 'loading="lazy"' in img
-    assert re.search(r'width="96"', img) and re.search(r'height="96"', img)
-    assert "fill-96x96" in img and "fill-192x192" in img and 'sizes="6rem"' in img
+    assert re.search(r'width="80"', img) and re.search(r'height="80"', img)
+    assert "fill-80x80" in img and "fill-160x160" in img and 'sizes="5rem"' in img
     assert '<p class="contact-card__name">Janine Metelmann</p>' in card
     assert "Fachreferentin Migration und Flüchtlingsarbeit" in card
     assert '<a href="mailto:metelmann@example.org">metelmann@example.org</a>' in card
