@@ -47,11 +47,13 @@ class HomePage(Page):
         from documents.models import Publication
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_topics"] = [
-            link.topic
-            for link in self.featured_topics.select_related("topic__hero_image")
-            if link.topic.live
-        ]
+        links = self.featured_topics.filter(topic__live=True).select_related("topic__hero_image")
+        topics = [link.topic for link in links.prefetch_related("topic__hero_image__renditions")]
+        # Topics behind a password or login are not teased on the public start page.
+        public = set(
+            Page.objects.filter(pk__in=[t.pk for t in topics]).public().values_list("pk", flat=True)
+        )
+        context["featured_topics"] = [topic for topic in topics if topic.pk in public]
         context["latest_publications"] = Publication.objects.public().order_by(
             "-publication_date", "title"
         )[:3]
