@@ -101,7 +101,7 @@ def test_every_interactive_element_is_reachable_by_tab_with_visible_focus(page):
             assert visible and changed, f"{name}: no visible focus on {focusable[index]}"
 
 
-def test_no_horizontal_scrolling_at_320_and_375_px_and_topic_screenshots(page):
+def test_no_horizontal_scrolling_at_320_and_375_px_topic_screenshots_and_print(page):
     for width in (320, 375):
         page.set_viewport_size({"width": width, "height": 800})
         for name, path in PAGES.items():
@@ -123,6 +123,17 @@ def test_no_horizontal_scrolling_at_320_and_375_px_and_topic_screenshots(page):
         path = screenshots / f"topic-page-{label}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
+
+    # Printed, the topic page is its content: no navigation, no footer.
+    page.emulate_media(media="print")
+    hidden = ".skip-link, .site-header, .breadcrumbs, .site-footer"
+    displays = page.evaluate(
+        f"[...document.querySelectorAll('{hidden}')].map(e => getComputedStyle(e).display)"
+    )
+    assert displays and set(displays) == {"none"}
+    assert page.locator("main h1").is_visible()
+    assert page.locator(".contact-card").first.is_visible()
+    page.pdf(path=str(screenshots / "topic-page-print.pdf"))
 
 
 OUTLINE = """() => ({
