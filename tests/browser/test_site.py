@@ -158,6 +158,15 @@ def test_one_h1_no_skipped_heading_levels_no_duplicate_ids(page):
         assert outline["duplicateIds"] == [], name
 
 
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 300);
+})"""
+
+
 def test_topic_page_is_light_and_only_talks_to_its_own_host(page, demo_site):
     page.set_viewport_size({"width": 1280, "height": 900})
     visit(page, PAGES["topic page"], 200)
@@ -171,9 +180,12 @@ def test_topic_page_is_light_and_only_talks_to_its_own_host(page, demo_site):
             assert response is not None and response.ok, request.url
             sizes[request.url] = request.sizes()["responseBodySize"]
     total = sum(sizes.values())
+    # Images carry width and height, so nothing jumps while they load.
+    layout_shift = page.evaluate(LAYOUT_SHIFT)
+    assert layout_shift < 0.01, layout_shift
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "topic-page-weight.json").write_text(
-        json.dumps({"total_bytes": total, "files": sizes}, indent=2)
+        json.dumps({"total_bytes": total, "layout_shift": layout_shift, "files": sizes}, indent=2)
     )
     assert 0 < total <= 100 * 1024, sizes
 
