@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 
+FALLBACK_TOPIC_COUNT = 6
+
 
 class HomePage(Page):
     """The start page: an introduction, featured topics and the latest publications."""
@@ -43,17 +45,32 @@ class HomePage(Page):
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
 
-    def get_context(self, request, *args, **kwargs):
-        from documents.models import Publication
+    def get_featured_topics(self):
+        """The editors' choice of live, public topics; without one, the first topics A–Z."""
+        from topics.models import TopicPage
 
-        context = super().get_context(request, *args, **kwargs)
         links = self.featured_topics.filter(topic__live=True).select_related("topic__hero_image")
         topics = [link.topic for link in links.prefetch_related("topic__hero_image__renditions")]
+        if not topics:
+            return list(
+                TopicPage.objects.descendant_of(self)
+                .live()
+                .public()
+                .select_related("hero_image")
+                .prefetch_related("hero_image__renditions")
+                .order_by("title")[:FALLBACK_TOPIC_COUNT]
+            )
         # Topics behind a password or login are not teased on the public start page.
         public = set(
             Page.objects.filter(pk__in=[t.pk for t in topics]).public().values_list("pk", flat=True)
         )
-        context["featured_topics"] = [topic for topic in topics if topic.pk in public]
+        return [topic for topic in topics if topic.pk in public]
+
+    def get_context(self, request, *args, **kwargs):
+        from documents.models import Publication
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_topics"] = self.get_featured_topics()
         context["latest_publications"] = Publication.objects.public().order_by(
             "-publication_date", "title"
         )[:3]

@@ -49,3 +49,11 @@ def test_breadcrumbs_and_current_menu_item_on_the_topic_page(client, demo):
     ]
     assert 'aria-current="page">Flüchtlingsarbeit' in crumbs
     assert '<a href="/themen/" aria-current="true">Themen</a>' in html
+
+
+def test_site_stays_german_for_an_english_browser(client, demo):
+    """Dates and sizes follow the page's lang="de", not the visitor's Accept-Language."""
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="de">' in html
+    assert "Juni 2025" in html and "June" not in html
+    assert re.search(r"PDF, \d,\d\xa0KB", html)
