@@ -53,7 +53,7 @@ def test_card_with_photo_shows_rendition_name_role_and_links(topic_html):
     assert 'loading="lazy"' in img
     assert re.search(r'width="80"', img) and re.search(r'height="80"', img)
     assert "fill-80x80" in img and "fill-160x160" in img and 'sizes="5rem"' in img
-    assert '<p class="contact-card__name">Janine Metelmann</p>' in card
+    assert '<h3 class="contact-card__name">Janine Metelmann</h3>' in card
     assert "Fachreferentin Migration und Flüchtlingsarbeit" in card
     assert '<a href="mailto:metelmann@example.org">metelmann@example.org</a>' in card
     assert '<a href="tel:+492022822123">+49 (0)202 2822-123</a>' in card
@@ -72,3 +72,13 @@ def test_topic_assignment_box_names_fachbereich_fachgruppe_and_lead(topic_html):
     assert "Zuordnung des Themas im Verband" in box
     assert "Fachbereich Migration und Flüchtlingsarbeit" in box
     assert "Fachgruppe Migration, Frauen (Fachgruppenleitung: David Alexander Konrad)" in box
+
+
+def test_preview_shows_the_card_with_a_valid_outline(rf, home_page):
+    person = ContactPersonFactory(first_name="Janine", last_name="Metelmann", phone="0202 1")
+    response = person.serve_preview(rf.get("/"), person.default_preview_mode)
+    html = response.rendered_content
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+    assert levels[:3] == [1, 2, 3]
+    assert '<h3 class="contact-card__name">Janine Metelmann</h3>' in html
+    assert '<a href="tel:02021">0202 1</a>' in html
