@@ -57,3 +57,9 @@ def test_site_stays_german_for_an_english_browser(client, demo):
     assert '<html lang="de">' in html
     assert "Juni 2025" in html and "June" not in html
     assert re.search(r"PDF, \d,\d\xa0KB", html)
+
+
+def test_editors_see_the_userbar_on_the_german_page(admin_client, demo):
+    html = admin_client.get("/themen/fluechtlingsarbeit/").content.decode()
+    assert "wagtail-userbar" in html
+    assert '<html lang="de">' in html
