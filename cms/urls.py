@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import v2_router, v3_api
-from home import views as home_views
 from search import views as search_views
 
 urlpatterns = [
@@ -16,7 +16,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="home/robots.txt", content_type="text/plain; charset=utf-8"
+        ),
+        name="robots_txt",
+    ),
 ]
 
 if settings.DEBUG:

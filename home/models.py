@@ -11,8 +11,6 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 
-FALLBACK_TOPIC_COUNT = 6
-
 
 class HomePage(Page):
     """The start page: an introduction, featured topics and the latest publications."""
@@ -46,34 +44,32 @@ class HomePage(Page):
         verbose_name_plural = _("Startseiten")
 
     def get_featured_topics(self):
-        """The editors' choice of live, public topics; without one, the first topics A–Z."""
+        """The editor's featured topics that are published and public, heroes prefetched."""
         from topics.models import TopicPage
 
-        links = self.featured_topics.filter(topic__live=True).select_related("topic__hero_image")
-        topics = [link.topic for link in links.prefetch_related("topic__hero_image__renditions")]
-        if not topics:
-            return list(
-                TopicPage.objects.descendant_of(self)
-                .live()
-                .public()
-                .select_related("hero_image")
-                .prefetch_related("hero_image__renditions")
-                .order_by("title")[:FALLBACK_TOPIC_COUNT]
+        links = self.featured_topics.all()
+        if isinstance(links, models.QuerySet):
+            links = links.select_related("topic__hero_image").prefetch_related(
+                "topic__hero_image__renditions"
             )
-        # Topics behind a password or login are not teased on the public start page.
-        public = set(
-            Page.objects.filter(pk__in=[t.pk for t in topics]).public().values_list("pk", flat=True)
+        links = list(links)
+        public_ids = set(
+            TopicPage.objects.live()
+            .public()
+            .filter(pk__in=[link.topic_id for link in links])
+            .values_list("pk", flat=True)
         )
-        return [topic for topic in topics if topic.pk in public]
+        return [link.topic for link in links if link.topic_id in public_ids]
 
-    def get_context(self, request, *args, **kwargs):
+    def get_latest_publications(self):
         from documents.models import Publication
 
+        return Publication.objects.public().order_by("-publication_date", "title")[:3]
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_topics"] = self.get_featured_topics()
-        context["latest_publications"] = Publication.objects.public().order_by(
-            "-publication_date", "title"
-        )[:3]
+        context["latest_publications"] = self.get_latest_publications()
         return context
 
 

@@ -71,14 +71,3 @@ def test_topic_card_queries_do_not_grow_with_the_number_of_topics(
     cache.clear()
     with django_assert_num_queries(queries_for_two):
         assert client.get(path).status_code == 200
-
-
-def test_without_a_choice_the_start_page_shows_live_public_topics(client, topic_index):
-    TopicPageFactory(parent=topic_index, title="Armut")
-    TopicPageFactory(parent=topic_index, title="Entwurf", live=False)
-    private = TopicPageFactory(parent=topic_index, title="Intern")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    html = client.get("/").content.decode()
-    assert '<h2 id="featured-topics-heading">Themen</h2>' in html
-    assert ">Armut</a></h3>" in html
-    assert "Entwurf" not in html and "Intern" not in html
