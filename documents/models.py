@@ -3,13 +3,17 @@
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.models import CollectionViewRestriction, Page
 from wagtail.search import index
+
+from .validators import validate_document_upload
 
 
 class PublicationType(models.TextChoices):
@@ -35,7 +39,25 @@ class PublicationLanguage(models.TextChoices):
     UK = "uk", _("Ukrainisch")
 
 
+# The rendition of the cover image that publication listings show.
+COVER_FILTER = "width-160"
+
+
 class PublicationQuerySet(DocumentQuerySet):
+    def for_listing(self):
+        """Cover images and their listing renditions in two queries, however many rows."""
+        from wagtail.images import get_image_model
+
+        return self.prefetch_related(
+            Prefetch(
+                "cover_image",
+                queryset=get_image_model().objects.prefetch_renditions(COVER_FILTER),
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by(F("publication_date").desc(nulls_last=True), "title", "pk")
+
     def public(self):
         """Publications outside every collection with a view restriction (or under one)."""
         restricted_paths = list(
@@ -103,6 +125,8 @@ class Publication(AbstractDocument):
         editable=False,
         help_text=_("Der Text der Datei, für die Suche."),
     )
+    # SHA-1 of the file content the fields above were read from; makes extraction idempotent.
+    extracted_file_hash = models.CharField(max_length=40, blank=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()
 
@@ -137,6 +161,38 @@ class Publication(AbstractDocument):
     def extension(self):
         return self.file_extension.upper()
 
+    def clean(self):
+        super().clean()
+        # Programmatic saves that call full_clean() get the admin's checks; a stored file was
+        # checked when it was uploaded and is not read again on every metadata edit.
+        if self.file and not self.file._committed:
+            try:
+                validate_document_upload(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+    def is_public(self):
+        """False when the publication's collection (or one above it) restricts viewing."""
+        return not CollectionViewRestriction.objects.filter(
+            collection__in=self.collection.get_ancestors(inclusive=True)
+        ).exists()
+
+
+def hand_picked_publication_ids(*streams):
+    """The ids chosen in the publications blocks of the given StreamFields, read from their raw
+    data so that nothing is fetched from the database."""
+    ids = set()
+    for stream in streams:
+        for block in stream.raw_data:
+            if block["type"] != "publications":
+                continue
+            for item in block["value"].get("publications") or []:
+                # ListBlock items are {"type": "item", "value": id, "id": …} (or bare ids).
+                value = item.get("value") if isinstance(item, dict) else item
+                if value:
+                    ids.add(value)
+    return ids
+
 
 class PublicationIndexPage(Page):
     """The library page ("Publikationen"): lists all public publications, newest first."""
@@ -158,9 +214,27 @@ class PublicationIndexPage(Page):
         verbose_name = _("Publikationsübersicht")
         verbose_name_plural = _("Publikationsübersichten")
 
+    page_size = 12
+
     def get_context(self, request, *args, **kwargs):
+        from .catalogue import Catalogue
+
         context = super().get_context(request, *args, **kwargs)
-        context["publications"] = Publication.objects.public().order_by(
-            "-publication_date", "title"
+        catalogue = Catalogue(request.GET)
+        paginator = Paginator(catalogue.publications(), self.page_size)
+        page = paginator.get_page(request.GET.get("seite"))
+        context.update(
+            catalogue=catalogue,
+            filter_form=catalogue.form,
+            facets=catalogue.facets() if catalogue.is_valid else [],
+            publications=page,
+            paginator=paginator,
+            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not response.context_data["catalogue"].is_valid:
+            response.status_code = 400  # e.g. ?jahr=abc: say so instead of ignoring it
+        return response

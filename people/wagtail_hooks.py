@@ -13,7 +13,6 @@ class ContactPersonViewSet(SnippetViewSet):
     menu_label = _("Ansprechpersonen")
     list_display = ["full_name", "role", "fachbereich", "live"]
     list_filter = ["fachbereich", "live"]
-    search_fields = ["first_name", "last_name", "role"]
     ordering = ["last_name", "first_name"]
 
 
@@ -22,7 +21,6 @@ class FachbereichViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     menu_label = _("Fachbereiche")
     list_display = ["name"]
-    search_fields = ["name", "description"]
 
 
 class FachgruppeViewSet(SnippetViewSet):
@@ -31,7 +29,6 @@ class FachgruppeViewSet(SnippetViewSet):
     menu_label = _("Fachgruppen")
     list_display = ["name", "fachbereich", "lead"]
     list_filter = ["fachbereich"]
-    search_fields = ["name", "description"]
 
 
 class VerbandViewSetGroup(SnippetViewSetGroup):

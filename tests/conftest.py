@@ -1,6 +1,7 @@
 """Shared fixtures: the default site's home page and a Themen index below it."""
 
 import pytest
+from django.test import Client
 from wagtail.models import Site
 
 from topics.factories import TopicIndexPageFactory
@@ -18,9 +19,10 @@ def topic_index(home_page):
 
 
 @pytest.fixture
-def admin_client(client, django_user_model):
-    """A logged-in superuser whose admin language is German (the default)."""
+def admin_client(db, django_user_model):
+    """A logged-in superuser (separate from the anonymous ``client`` fixture)."""
     user = django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "pw")
+    client = Client()
     client.force_login(user)
     client.user = user
     return client

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.rich_text import RichText
 
-from .models import TopicIndexPage, TopicPage, TopicPageContactPerson
+from .models import TopicIndexPage, TopicPage, TopicPageContactPerson, TopicPageFachgruppe
 
 
 class TopicIndexPageFactory(wagtail_factories.PageFactory):
@@ -35,3 +35,8 @@ class TopicPageFactory(wagtail_factories.PageFactory):
 class TopicPageContactPersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = TopicPageContactPerson
+
+
+class TopicPageFachgruppeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TopicPageFachgruppe

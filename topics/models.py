@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -90,13 +90,6 @@ class TopicPage(Page):
         related_name="topic_pages",
         help_text=_("Der Fachbereich, dem das Thema im Verband zugeordnet ist."),
     )
-    fachgruppen = ParentalManyToManyField(
-        "people.Fachgruppe",
-        verbose_name=_("Fachgruppen"),
-        blank=True,
-        related_name="topic_pages",
-        help_text=_("Die Fachgruppen, die sich mit dem Thema befassen."),
-    )
     further_information = StreamField(
         FurtherInformationBlock(),
         verbose_name=_("Mehr Informationen"),
@@ -118,7 +111,14 @@ class TopicPage(Page):
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("fachbereich"), FieldPanel("fachgruppen")],
+            [
+                FieldPanel("fachbereich"),
+                InlinePanel(
+                    "fachgruppe_links",
+                    label=_("Fachgruppe"),
+                    help_text=_("Die Fachgruppen, die sich mit dem Thema befassen."),
+                ),
+            ],
             heading=_("Zuordnung des Themas im Verband"),
         ),
         InlinePanel(
@@ -160,15 +160,43 @@ class TopicPage(Page):
         return [link.person for link in links if link.person.live]
 
     def get_fachgruppen(self):
-        fachgruppen = self.fachgruppen.all()
-        if isinstance(fachgruppen, models.QuerySet):
-            fachgruppen = fachgruppen.select_related("lead", "fachbereich")
-        return list(fachgruppen)
+        """The assigned Fachgruppen in the editor's order, with their lead loaded."""
+        links = self.fachgruppe_links.all()
+        if isinstance(links, models.QuerySet):
+            links = links.select_related("fachgruppe__lead", "fachgruppe__fachbereich")
+        return [link.fachgruppe for link in links]
+
+    tagged_publications_limit = 6
+
+    def get_tagged_publications(self):
+        """Public publications tagged with this topic, newest first, without the ones already
+        chosen by hand in a publications block; one more than shown tells that there are more.
+        Three queries, however many there are."""
+        from documents.models import hand_picked_publication_ids
+
+        if self.pk is None:  # preview of a page not saved yet
+            return []
+        return list(
+            self.tagged_publications.public()
+            .exclude(pk__in=hand_picked_publication_ids(self.body, self.further_information))
+            .for_listing()
+            .newest_first()[: self.tagged_publications_limit + 1]
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contact_persons"] = self.get_contact_persons()
         context["fachgruppen"] = self.get_fachgruppen()
+        tagged = self.get_tagged_publications()
+        context["tagged_publications"] = tagged[: self.tagged_publications_limit]
+        if len(tagged) > self.tagged_publications_limit:
+            from documents.models import PublicationIndexPage
+
+            library = PublicationIndexPage.objects.live().first()
+            if library:
+                context["tagged_publications_more_url"] = (
+                    f"{library.get_url(request)}?thema={self.slug}"
+                )
         return context
 
 
@@ -188,3 +216,22 @@ class TopicPageContactPerson(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("Ansprechperson")
         verbose_name_plural = _("Ansprechpersonen")
+
+
+class TopicPageFachgruppe(Orderable):
+    """A Fachgruppe assigned to a topic page. A child relation (not a many-to-many field) so
+    that Wagtail's reference index records the usage and warns before the Fachgruppe is deleted."""
+
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="fachgruppe_links")
+    fachgruppe = models.ForeignKey(
+        "people.Fachgruppe",
+        verbose_name=_("Fachgruppe"),
+        on_delete=models.CASCADE,
+        related_name="topic_page_links",
+    )
+
+    panels = [FieldPanel("fachgruppe")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Fachgruppe")
+        verbose_name_plural = _("Fachgruppen")

@@ -156,3 +156,34 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Publications (documents app): the admin's document forms run the upload checks of
+# documents/validators.py. Documents are always delivered through Wagtail's serve view, which
+# checks collection privacy, never through a direct (bucket) URL.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.PublicationForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Object storage: with AWS_STORAGE_BUCKET_NAME set, images and documents are stored in an
+# S3-compatible bucket through django-storages; without it they stay in MEDIA_ROOT. The bucket
+# stays private: no public ACL is set and every storage URL is signed and expires. Documents
+# never use those URLs anyway (WAGTAILDOCS_SERVE_METHOD above). Credentials come from
+# AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or boto3's usual chain (e.g. an instance role).
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ACCESS_KEY_ID = env.str("AWS_ACCESS_KEY_ID", default=None)
+    AWS_S3_SECRET_ACCESS_KEY = env.str("AWS_SECRET_ACCESS_KEY", default=None)
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
+    AWS_LOCATION = env.str("AWS_LOCATION", default="")
+    AWS_DEFAULT_ACL = env.str("AWS_DEFAULT_ACL", default=None)
+    AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=3600)
+    AWS_S3_FILE_OVERWRITE = False
+
+# Background tasks (Django's tasks framework through django-tasks, which Wagtail uses too): run
+# inline by default. TASKS_BACKEND=database queues them in the database (django-tasks-db), and
+# `manage.py db_worker` runs them, so slow work such as reading a large PDF leaves the request.
+INSTALLED_APPS += ["django_tasks_db"]
+if env.str("TASKS_BACKEND", default="immediate") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -203,3 +203,59 @@ PUBLICATIONS = [
         ],
     ),
 ]
+
+# A second, clearly marked demo topic, so that the publications page has two topics to filter.
+DEMO_TOPIC = {
+    "slug": "pflege",
+    "title": "Pflege (Demo-Thema)",
+    "intro": (
+        "Demo-Inhalt: Dieses Beispielthema zeigt, wie Publikationen verschiedenen Themen "
+        "zugeordnet und auf der Publikationsseite nach Thema gefiltert werden."
+    ),
+    "sections": [
+        (
+            "Beispielabschnitt",
+            "Platzhalter: Dieser Abschnitt ist Demo-Inhalt und kein Text des Verbands.",
+        ),
+    ],
+}
+
+# Publications of the demo topic: (title, type, date, language, description, paragraphs).
+DEMO_TOPIC_PUBLICATIONS = [
+    (
+        "Beispiel: Stellungnahme zur Pflegereform",
+        "stellungnahme",
+        "2023-10-12",
+        "de",
+        "Demo-Publikation: eine Stellungnahme zu einem Gesetzentwurf.",
+        [
+            "Diese Stellungnahme ist eine Beispielpublikation für die Demo-Inhalte.",
+            "Sie zeigt, wie eine Stellungnahme im Publikationsverzeichnis erscheint.",
+            "Stichwort für die Volltextsuche: Pflegestellungnahmebeispiel.",
+        ],
+    ),
+    (
+        "Beispiel: Jahresbericht Pflege 2023",
+        "jahresbericht",
+        "2024-04-15",
+        "de",
+        "Demo-Publikation: ein Jahresbericht mit Beispielzahlen.",
+        [
+            "Dieser Jahresbericht ist eine Beispielpublikation für die Demo-Inhalte.",
+            "Alle Zahlen darin sind erfunden und dienen nur der Vorführung.",
+            "Stichwort für die Volltextsuche: Jahresberichtsbeispiel.",
+        ],
+    ),
+    (
+        "Beispiel: Pflege zu Hause – in Leichter Sprache",
+        "broschuere",
+        "2025-02-03",
+        "de-x-ls",
+        "Demo-Publikation in Leichter Sprache.",
+        [
+            "Das ist ein Beispiel-Heft in Leichter Sprache.",
+            "Es ist nur für die Vorführung gedacht.",
+            "Stichwort für die Volltextsuche: Leichtesprachebeispiel.",
+        ],
+    ),
+]

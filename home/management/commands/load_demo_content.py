@@ -14,11 +14,12 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from documents.models import Publication, PublicationIndexPage
+from documents.tasks import extract_publication_metadata
 from home.demo import content
 from home.demo.media import hero_png, initials_png, publication_pdf
 from home.models import HomePage, SiteSettings, StandardPage
 from people.models import ContactPerson, Fachbereich, Fachgruppe
-from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson
+from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson, TopicPageFachgruppe
 
 Image = get_image_model()
 
@@ -61,7 +62,18 @@ class Command(BaseCommand):
             defaults={"fachbereich": fachbereich, "lead": lead},
         )
         topic = self.topic_page(themen, publikationen, fachbereich, fachgruppe, persons)
-        self.publications(topic)
+        demo_topic = self.child_page(
+            themen,
+            TopicPage,
+            slug=content.DEMO_TOPIC["slug"],
+            title=content.DEMO_TOPIC["title"],
+            intro=content.DEMO_TOPIC["intro"],
+            body=[
+                ("section", {"heading": heading, "text": RichText(f"<p>{text}</p>")})
+                for heading, text in content.DEMO_TOPIC["sections"]
+            ],
+        )
+        self.publications(topic, demo_topic)
         legal = {
             slug: self.child_page(
                 home,
@@ -138,7 +150,7 @@ class Command(BaseCommand):
             ],
             show_in_menus=True,
         )
-        page.fachgruppen = [fachgruppe]
+        page.fachgruppe_links = [TopicPageFachgruppe(fachgruppe=fachgruppe)]
         page.contact_person_links = [
             TopicPageContactPerson(person=person, sort_order=index)
             for index, person in enumerate(persons)
@@ -183,24 +195,26 @@ class Command(BaseCommand):
         self.created += 1
         return image
 
-    def publications(self, topic):
-        for title, kind, day, description, paragraphs in content.PUBLICATIONS:
+    def publications(self, topic, demo_topic):
+        rows = [(*row[:3], "de", *row[3:], topic) for row in content.PUBLICATIONS]
+        rows += [(*row, demo_topic) for row in content.DEMO_TOPIC_PUBLICATIONS]
+        for title, kind, day, language, description, paragraphs, tagged in rows:
             if Publication.objects.filter(title=title).exists():
                 continue
-            data = publication_pdf(title, paragraphs)
             publication = Publication(
                 title=title,
-                file=ContentFile(data, name=f"{kind}-{day}.pdf"),
+                file=ContentFile(publication_pdf(title, paragraphs), name=f"{kind}-{day}.pdf"),
                 description=description,
                 publication_type=kind,
                 publication_date=date.fromisoformat(day),
-                language="de",
-                page_count=2,
-                full_text="\n".join(paragraphs),
+                language=language,
             )
             publication._set_document_file_metadata()
             publication.save()
-            publication.topics.set([topic])
+            publication.topics.set([tagged])
+            # Read right away (not only when the transaction commits), so that the demo's
+            # page counts, full text and covers are there whatever task backend is configured.
+            extract_publication_metadata(publication)
             self.created += 1
 
     # Settings, users --------------------------------------------------------------------------

@@ -1,0 +1,78 @@
+"""Reads what a PDF says about itself: pages, text, tagging, and a picture of its first page.
+
+Pure functions over a binary file object, no Django models: the task in ``tasks.py`` decides
+what to store. Every reader is defensive, because uploaded PDFs are often broken or hostile.
+"""
+
+import io
+import logging
+from dataclasses import dataclass
+
+import pypdf
+import pypdfium2
+
+logger = logging.getLogger(__name__)
+
+# Enough for the search index of a long brochure; a 500-page report stops here.
+MAX_TEXT_CHARS = 500_000
+COVER_WIDTH = 600
+# A page far taller than wide (a banner, a hostile MediaBox) must not become a huge bitmap.
+COVER_MAX_HEIGHT = 1200
+
+
+@dataclass
+class PdfInfo:
+    page_count: int
+    text: str
+    is_tagged: bool
+
+
+def read_pdf(data: bytes) -> PdfInfo:
+    """Page count, extracted text and whether the PDF is tagged (the basis of PDF/UA)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    page_count = len(reader.pages)
+    chunks, length = [], 0
+    for page in reader.pages:
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # a single unreadable page must not lose the others
+            logger.warning("Could not extract the text of one PDF page", exc_info=True)
+            continue
+        chunks.append(text)
+        length += len(text)
+        if length >= MAX_TEXT_CHARS:
+            break
+    return PdfInfo(
+        page_count=page_count,
+        text="\n".join(chunks)[:MAX_TEXT_CHARS].replace("\x00", ""),
+        is_tagged=_is_tagged(reader),
+    )
+
+
+def _is_tagged(reader) -> bool:
+    root = reader.trailer["/Root"]
+    mark_info = root.get("/MarkInfo")
+    marked = bool(mark_info and mark_info.get_object().get("/Marked"))
+    return marked and "/StructTreeRoot" in root
+
+
+def render_cover(data: bytes, width: int = COVER_WIDTH) -> bytes:
+    """The first page as a PNG, ``width`` pixels wide."""
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        page = pdf[0]
+        try:
+            page_width, page_height = page.get_size()
+            scale = min(width / page_width, COVER_MAX_HEIGHT / page_height)
+            bitmap = page.render(scale=scale)
+            try:
+                image = bitmap.to_pil()
+                buffer = io.BytesIO()
+                image.convert("RGB").save(buffer, format="PNG", optimize=True)
+                return buffer.getvalue()
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+    finally:
+        pdf.close()

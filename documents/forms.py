@@ -1,0 +1,35 @@
+"""The admin's document form base (WAGTAILDOCS_DOCUMENT_FORM_BASE).
+
+Wagtail builds both the single upload/edit form and the multiple-upload forms from this class,
+so every way of uploading in the admin runs the same checks.
+"""
+
+from wagtail.documents.forms import BaseDocumentForm
+
+from .validators import validate_document_upload
+
+
+class PublicationForm(BaseDocumentForm):
+    # Wagtail's multiple uploader posts only title, collection and the file; these fields have
+    # model defaults, so a missing value means "the default" rather than an error.
+    optional_with_default = ("publication_type", "language")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.optional_with_default:
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.optional_with_default:
+            if name in self.fields and not cleaned_data.get(name):
+                cleaned_data[name] = self._meta.model._meta.get_field(name).get_default()
+        return cleaned_data
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        # Only a newly uploaded file is checked; an unchanged one was checked when it came in.
+        if file and "file" in self.changed_data:
+            validate_document_upload(file)
+        return file

@@ -1,0 +1,46 @@
+"""The demo library: real PDFs with text, read by the extraction, over types, topics, years."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+
+from documents.models import Publication
+from home.demo import content
+
+
+@pytest.fixture
+def demo(db, monkeypatch):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_demo_publications_cover_types_topics_years_and_have_extracted_metadata(demo):
+    publications = Publication.objects.all()
+    assert publications.count() >= 6
+    assert len({p.publication_type for p in publications}) >= 3
+    assert len({p.publication_date.year for p in publications}) >= 2
+    assert Publication.topics.through.objects.values("topicpage").distinct().count() >= 2
+    paragraphs = {row[0]: row[-1] for row in content.PUBLICATIONS}
+    paragraphs.update({row[0]: row[-1] for row in content.DEMO_TOPIC_PUBLICATIONS})
+    for publication in publications:
+        assert publication.page_count == 2
+        assert publication.file_size == publication.file.size
+        assert publication.cover_image is not None
+        # Each PDF ends its first page with a word that stands only in that file.
+        keyword = paragraphs[publication.title][-1].split(": ")[1].rstrip(".")
+        assert keyword in publication.full_text
+        assert Publication.objects.filter(full_text__contains=keyword).count() == 1
+
+
+def test_second_run_creates_no_second_cover(demo):
+    covers = get_image_model().objects.filter(title__startswith="Titelbild").count()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert get_image_model().objects.filter(title__startswith="Titelbild").count() == covers
+
+
+def test_demo_publications_page_filters_by_the_second_topic(demo, client):
+    html = client.get("/publikationen/?thema=pflege").content.decode()
+    assert "3 Publikationen gefunden" in html
+    for title, *_ in content.DEMO_TOPIC_PUBLICATIONS:
+        assert title in html
+    assert "Pflege (Demo-Thema)" in client.get("/themen/pflege/").content.decode()
