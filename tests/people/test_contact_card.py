@@ -7,7 +7,11 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail_factories import ImageFactory
 
 from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
-from topics.factories import TopicPageContactPersonFactory, TopicPageFactory
+from topics.factories import (
+    TopicPageContactPersonFactory,
+    TopicPageFachgruppeFactory,
+    TopicPageFactory,
+)
 
 
 @pytest.fixture
@@ -31,8 +35,7 @@ def topic_html(client, topic_index):
         lead=ContactPersonFactory(first_name="David Alexander", last_name="Konrad"),
     )
     topic = TopicPageFactory(parent=topic_index, slug="thema", fachbereich=fachbereich)
-    topic.fachgruppen.set([fachgruppe])
-    topic.save_revision().publish()
+    TopicPageFachgruppeFactory(page=topic, fachgruppe=fachgruppe, sort_order=0)
     for order, person in enumerate((with_photo, without_photo)):
         TopicPageContactPersonFactory(page=topic, person=person, sort_order=order)
     response = client.get("/themen/thema/")
