@@ -35,8 +35,10 @@ def test_private_document_refuses_anonymous_also_with_the_file_hash(
     for headers in ({}, {"HTTP_IF_NONE_MATCH": f'"{publication.file_hash}"'}):
         response = client.get(publication.url, **headers)
         assert response.status_code == 302, headers
-        assert "next=" in response["Location"]
+        assert response["Location"].startswith("/_util/login/?next=")
         assert b"%PDF" not in body(response)
+    # The redirect leads to Wagtail's own front-end login form, not to a dead end.
+    assert client.get(response["Location"]).status_code == 200
 
     client.force_login(django_user_model.objects.create_user("mitglied", password="x"))
     response = client.get(publication.url)
