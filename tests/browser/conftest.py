@@ -33,6 +33,7 @@ PAGES = {
     "standard page": "/impressum/",
     "search results": "/suche/?q=Beratung",
     "404": "/diese-seite-gibt-es-nicht/",
+    "login": "/_util/login/",
 }
 
 
