@@ -58,12 +58,13 @@ def test_skip_link_moves_focus_to_main_content(page):
 
 # Marks every visible element a keyboard user must reach, and reads the focus styles of the
 # element that has focus (or of the element with the given index when it has not).
+# Links and form fields count even with tabindex="-1" (that would hide them from the keyboard);
+# other elements only when they opt in with tabindex >= 0 (main's tabindex="-1" is the skip target).
 MARK_FOCUSABLE = """() => {
-  const selector =
-    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
-  const all = [...document.querySelectorAll(selector)].filter(el =>
-    el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0 &&
-    getComputedStyle(el).visibility !== 'hidden');
+  const native = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+  const all = [...document.querySelectorAll(`${native}, [tabindex]`)].filter(el =>
+    (el.matches(native) || el.tabIndex >= 0) && !el.disabled &&
+    el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
   all.forEach((el, i) => el.dataset.focusIndex = i);
   return all.map(el => el.outerHTML.slice(0, 120));
 }"""
