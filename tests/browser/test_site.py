@@ -1,6 +1,7 @@
 """The rendered site in a real browser: accessibility, keyboard use, small screens, weight."""
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -194,5 +195,7 @@ def test_topic_page_is_light_and_only_talks_to_its_own_host(page, demo_site):
         visit(page, path, status_for(name))
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         page.wait_for_load_state("networkidle")
-    assert foreign_hosts(page, demo_site) == set()
+    hosts = sorted({urlsplit(request.url).netloc for request in page.requests})
+    (ARTIFACTS / "requested-hosts.json").write_text(json.dumps(hosts, indent=2))
+    assert foreign_hosts(page, demo_site) == set(), hosts
     assert any("/media/images/" in r.url for r in page.requests), "images are served and counted"
