@@ -43,18 +43,33 @@ class HomePage(Page):
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_featured_topics(self):
+        """The editor's featured topics that are published and public, heroes prefetched."""
+        from topics.models import TopicPage
+
+        links = self.featured_topics.all()
+        if isinstance(links, models.QuerySet):
+            links = links.select_related("topic__hero_image").prefetch_related(
+                "topic__hero_image__renditions"
+            )
+        links = list(links)
+        public_ids = set(
+            TopicPage.objects.live()
+            .public()
+            .filter(pk__in=[link.topic_id for link in links])
+            .values_list("pk", flat=True)
+        )
+        return [link.topic for link in links if link.topic_id in public_ids]
+
+    def get_latest_publications(self):
         from documents.models import Publication
 
+        return Publication.objects.public().order_by("-publication_date", "title")[:3]
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_topics"] = [
-            link.topic
-            for link in self.featured_topics.select_related("topic__hero_image")
-            if link.topic.live
-        ]
-        context["latest_publications"] = Publication.objects.public().order_by(
-            "-publication_date", "title"
-        )[:3]
+        context["featured_topics"] = self.get_featured_topics()
+        context["latest_publications"] = self.get_latest_publications()
         return context
 
 

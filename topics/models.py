@@ -36,6 +36,7 @@ class TopicIndexPage(Page):
             .live()
             .public()
             .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
             .order_by("title")
         )
         return context
