@@ -15,6 +15,7 @@ from documents.api import router as publications_router
 from home.api import router as site_router
 from people.api import router as people_router
 from preview.api import router as preview_router
+from search.api import router as search_router
 from topics.api import router as topics_router
 
 v2_router = WagtailAPIRouter("wagtailapi")
@@ -27,5 +28,6 @@ v3_api.add_router("/publications/", publications_router)
 v3_api.add_router("/topics/", topics_router)
 v3_api.add_router("/", site_router)
 v3_api.add_router("/preview/", preview_router)
+v3_api.add_router("/search/", search_router)
 
 __all__ = ["v2_router", "v3_api"]

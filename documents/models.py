@@ -152,6 +152,8 @@ class Publication(AbstractDocument):
         index.FilterField("publication_type"),
         index.FilterField("language"),
         index.FilterField("publication_date"),
+        # public() filters on the collection's path (private collections and their children).
+        index.RelatedFields("collection", [index.FilterField("path")]),
     ]
 
     api_fields = [

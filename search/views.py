@@ -1,24 +1,72 @@
-"""The site search page at /suche/."""
+"""The site search page at /suche/: the same search as /api/v3/search/, rendered."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Site
 
-MAX_QUERY_LENGTH = 200
+from .engine import MAX_OFFSET, SearchInputError, clean_query, clean_type, record_query, site_search
+from .sources import SOURCES_BY_KEY
+
+PER_PAGE = 10
+
+
+def _page_number(raw):
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_OFFSET // PER_PAGE + 1)
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-        Query.get(query).add_hit()
-    paginator = Paginator(results, 10)
+    raw_query = request.GET.get("q", "")
+    error = ""
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+        query = clean_query(raw_query)
+        result_type = clean_type(request.GET.get("type", ""))
+    except SearchInputError as exc:
+        error, query, result_type = str(exc), "", ""
+
+    site = Site.find_for_request(request)
+    number = requested = _page_number(request.GET.get("page"))
+    outcome = site_search(
+        query,
+        type=result_type,
+        offset=(number - 1) * PER_PAGE,
+        limit=PER_PAGE,
+        site=site,
+        request=request,
     )
+    last = max(1, -(-outcome.total // PER_PAGE))
+    if number > last:
+        # Past the end (an old link): show the last page, as Django's Paginator.get_page does.
+        number = last
+        outcome = site_search(
+            query,
+            type=result_type,
+            offset=(number - 1) * PER_PAGE,
+            limit=PER_PAGE,
+            site=site,
+            request=request,
+        )
+    if query and requested == 1:
+        # Only a new search counts for the report of frequent queries, not paging through it.
+        record_query(query)
+
+    # A Paginator over the total gives the page links; the hits of this page come from the search.
+    paginator = Paginator(range(outcome.total), PER_PAGE)
+    page = paginator.get_page(number)
+    context = {
+        "search_query": query if not error else raw_query[:200],
+        "search_type": result_type,
+        "search_error": error,
+        "outcome": outcome,
+        "results": outcome.results,
+        "promotions": outcome.promotions,
+        "type_counts": outcome.count_items(),
+        "search_type_label": SOURCES_BY_KEY[result_type].label_plural if result_type else "",
+        "all_count": sum(outcome.counts.values()),
+        "paginator_page": page,
+        "page_range": paginator.get_elided_page_range(page.number),
+    }
+    return TemplateResponse(request, "search/search.html", context, status=400 if error else 200)

@@ -26,3 +26,18 @@ def admin_client(db, django_user_model):
     client.force_login(user)
     client.user = user
     return client
+
+
+# --- PostgreSQL-only tests: @pytest.mark.postgres skips (with the reason) on other databases.
+def pytest_collection_modifyitems(config, items):
+    from django.conf import settings
+
+    vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    if "postgresql" in vendor:
+        return
+    skip = pytest.mark.skip(
+        reason=f"needs PostgreSQL (the database is {vendor}); set DATABASE_URL=postgres://…"
+    )
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

@@ -1,0 +1,125 @@
+"""The anonymous search API on Wagtail's v3 API (registered in cms/api.py at /api/v3/search/).
+
+Same search, same results as the page at /suche/ (both call search.engine.site_search).
+"""
+
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.models import Site
+
+from .engine import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    SUGGESTION_LIMIT,
+    SearchInputError,
+    clean_query,
+    record_query,
+    site_search,
+    suggest,
+)
+from .sources import SOURCES
+
+ResultType = Literal[tuple(source.key for source in SOURCES)]
+
+# AllowAnonymous also ignores a session cookie: search results never depend on who asks.
+router = Router(tags=["search"], auth=AllowAnonymous())
+
+
+class SearchParams(Schema):
+    q: str = Field("", description="Suchbegriff (Klartext, höchstens 200 Zeichen).")
+    type: ResultType | None = Field(None, description="Nur Ergebnisse dieses Typs.")
+    limit: int = Field(10, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class SearchResultSchema(Schema):
+    type: str = Field(description="topic, page, person, fachgruppe, publication (or promotion)")
+    type_label: str
+    title: str
+    excerpt: str = Field(description="HTML: escaped text, hits wrapped in <mark>.")
+    url: str = Field(description="Site path or address; empty when there is nothing to link to.")
+
+
+class TypeCountSchema(Schema):
+    type: str
+    label: str
+    count: int
+
+
+class SearchResponseSchema(Schema):
+    query: str
+    type: str | None
+    count: int = Field(description="Hits of the chosen type, or of all types.")
+    counts: list[TypeCountSchema]
+    promotions: list[SearchResultSchema] = Field(
+        description="Editors' promoted results (Empfehlungen) for this query; first page only."
+    )
+    items: list[SearchResultSchema]
+
+
+class SuggestParams(Schema):
+    q: str = Field("", description="What has been typed so far.")
+    limit: int = Field(SUGGESTION_LIMIT, ge=1, le=20)
+
+
+class SuggestionSchema(Schema):
+    type: str
+    type_label: str
+    title: str
+    url: str
+
+
+class SuggestResponseSchema(Schema):
+    query: str
+    items: list[SuggestionSchema]
+
+
+def _query(raw):
+    try:
+        return clean_query(raw)
+    except SearchInputError as error:
+        raise HttpError(400, str(error)) from error
+
+
+@router.get(
+    "/",
+    response=SearchResponseSchema,
+    summary="Search topics, people, publications",
+    url_name="search",
+)
+def search(request: HttpRequest, params: Query[SearchParams]):
+    query = _query(params.q)
+    outcome = site_search(
+        query,
+        type=params.type or "",
+        offset=params.offset,
+        limit=params.limit,
+        request=request,
+        site=Site.find_for_request(request),
+    )
+    if params.offset == 0:
+        record_query(query)
+    return {
+        "query": query,
+        "type": params.type,
+        "count": outcome.total,
+        "counts": outcome.count_items(),
+        "promotions": outcome.promotions,
+        "items": outcome.results,
+    }
+
+
+@router.get(
+    "/autocomplete/",
+    response=SuggestResponseSchema,
+    summary="Suggestions while typing",
+    url_name="search_autocomplete",
+)
+def autocomplete(request: HttpRequest, params: Query[SuggestParams]):
+    query = _query(params.q)
+    items = suggest(query, limit=params.limit, request=request, site=Site.find_for_request(request))
+    return {"query": query, "items": items}

@@ -1,0 +1,222 @@
+"""The one site search behind both the page at /suche/ and the API (search/api.py).
+
+Every source (search/sources.py) is searched with Wagtail's search backend on its public
+queryset only, so drafts, private pages and private documents are neither found nor counted.
+The hits of all sources are merged by the backend's relevance score; editors' promoted results
+("Empfehlungen", wagtail.contrib.search_promotions) come separately, before them.
+
+The query is plain text: its words are searched (all of them must match), and everything else
+(quotes, operators, ``a:b:c``, SQL fragments) is ignored, which keeps every backend safe.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import F
+from django.utils.html import escape
+from django.utils.safestring import SafeString
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from .highlight import Highlighter, query_terms
+from .sources import SOURCES, SOURCES_BY_KEY
+
+MAX_QUERY_LENGTH = 200
+MAX_LIMIT = 50
+# Relevance merging needs offset + limit hits from every type; deeper pages are not useful.
+MAX_OFFSET = 1000
+SUGGESTION_LIMIT = 8
+
+
+class SearchInputError(ValueError):
+    """A query the search refuses, with a message for the visitor (German)."""
+
+
+def clean_query(raw):
+    # Control characters (NUL cannot even be stored by PostgreSQL) count as spaces.
+    raw = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw or "")
+    query = " ".join(raw.split())
+    if len(query) > MAX_QUERY_LENGTH:
+        raise SearchInputError(
+            f"Der Suchbegriff ist zu lang: bitte höchstens {MAX_QUERY_LENGTH} Zeichen eingeben."
+        )
+    return query
+
+
+def clean_type(raw):
+    if raw and raw not in SOURCES_BY_KEY:
+        choices = ", ".join(SOURCES_BY_KEY)
+        raise SearchInputError(f"Unbekannter Ergebnistyp „{raw}“. Möglich sind: {choices}.")
+    return raw or ""
+
+
+@dataclass
+class Result:
+    type: str
+    type_label: str
+    title: str
+    excerpt: SafeString
+    url: str
+    score: float = 0.0
+    obj: object = field(default=None, repr=False)
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    type: str
+    offset: int
+    limit: int
+    results: list
+    counts: dict
+    promotions: list
+
+    @property
+    def total(self):
+        """Hits of the chosen type, or of all types."""
+        return self.counts.get(self.type, 0) if self.type else sum(self.counts.values())
+
+    def count_items(self):
+        return [
+            {"type": s.key, "label": s.label_plural, "count": self.counts.get(s.key, 0)}
+            for s in SOURCES
+        ]
+
+
+def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):  # noqa: A002
+    """Search every public source for ``query`` (already cleaned) and return one page of hits."""
+    terms = " ".join(query_terms(query))
+    counts = {source.key: 0 for source in SOURCES}
+    if not terms:
+        return SearchOutcome(query, type, offset, limit, [], counts, [])
+
+    backend = get_search_backend()
+    candidates = []
+    for order, source in enumerate(SOURCES):
+        found = backend.search(terms, source.queryset(site), operator="and")
+        counts[source.key] = found.count()
+        if counts[source.key] and (not type or type == source.key):
+            hits = found.annotate_score("_search_score")[: offset + limit]
+            candidates += _ranked(hits, order, source, backend)
+    candidates.sort(key=lambda c: c[:3])
+    page = candidates[offset : offset + limit]
+
+    highlighter = Highlighter(query)
+    urls = _resolve_urls([(c[3], c[4]) for c in page], request, site)
+    results = [
+        Result(
+            type=source.key,
+            type_label=source.label,
+            title=source.title(obj),
+            excerpt=highlighter.excerpt(source.excerpt_texts(obj)),
+            url=urls.get((source.key, obj.pk), ""),
+            score=-neg_relevance,
+            obj=obj,
+        )
+        for neg_relevance, _order, _position, source, obj in page
+    ]
+    promotions = promoted_results(query, request, site) if offset == 0 else []
+    return SearchOutcome(query, type, offset, limit, results, counts, promotions)
+
+
+def suggest(query, *, limit=SUGGESTION_LIMIT, request=None, site=None):
+    """Suggestions while typing: titles and names that start with the words typed so far."""
+    terms = " ".join(query_terms(query))
+    if not terms:
+        return []
+    backend = get_search_backend()
+    candidates = []
+    for order, source in enumerate(SOURCES):
+        found = backend.autocomplete(terms, source.queryset(site), operator="and")
+        candidates += _ranked(found.annotate_score("_search_score")[:limit], order, source, backend)
+    candidates.sort(key=lambda c: c[:3])
+    page = candidates[:limit]
+    urls = _resolve_urls([(c[3], c[4]) for c in page], request, site)
+    return [
+        Result(
+            type=source.key,
+            type_label=source.label,
+            title=source.title(obj),
+            excerpt=SafeString(""),
+            url=urls.get((source.key, obj.pk), ""),
+            obj=obj,
+        )
+        for _relevance, _order, _position, source, obj in page
+    ]
+
+
+def _ranked(hits, order, source, backend):
+    """Sort keys for merging the types: relevance first, then the type's order, then the
+    backend's own order within the type (so merging never reorders one type's hits)."""
+    # SQLite's FTS5 bm25() is negative, lower is better; PostgreSQL's ts_rank: higher is better.
+    sign = -1 if type(backend).__name__ == "SQLiteSearchBackend" else 1
+    return [
+        (-sign * float(hit._search_score or 0.0), order, position, source, hit)
+        for position, hit in enumerate(hits)
+    ]
+
+
+def promoted_results(query, request=None, site=None):
+    """Editors' picks for this query whose pages are live and public (or external links)."""
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible = Page.objects.live().public().filter(pk__in=page_ids)
+    if site is not None:
+        visible = visible.descendant_of(site.root_page, inclusive=True)
+    visible = set(visible.values_list("pk", flat=True)) if page_ids else set()
+    results = []
+    for pick in picks:
+        if pick.page_id and pick.page_id not in visible:
+            continue
+        url = (pick.page.get_url(request) or "") if pick.page_id else pick.external_link_url
+        results.append(
+            Result(
+                type="promotion",
+                type_label="Empfehlung",
+                title=pick.title or url,
+                excerpt=SafeString(escape(pick.description)),
+                url=url,
+                obj=pick,
+            )
+        )
+    return results
+
+
+def record_query(query):
+    """Count the query for the editors' report of the most frequent searches."""
+    if query_terms(query):
+        Query.get(query).add_hit()
+
+
+def _resolve_urls(hits, request, site):
+    """URLs of the hits: pages and documents link to themselves, snippets to a public topic page
+    that shows them (one query per snippet type)."""
+    urls = {}
+    by_source = {}
+    for source, obj in hits:
+        if source.is_page:
+            urls[(source.key, obj.pk)] = obj.get_url(request) or ""
+        elif source.topic_link:
+            by_source.setdefault(source.key, []).append(obj.pk)
+        else:
+            urls[(source.key, obj.pk)] = obj.url
+    if by_source:
+        topic_model = apps.get_model("topics.TopicPage")
+        for key, pks in by_source.items():
+            source = SOURCES_BY_KEY[key]
+            pages = topic_model.objects.live().public().filter(**{f"{source.topic_link}__in": pks})
+            if site is not None:
+                pages = pages.descendant_of(site.root_page)
+            pages = pages.annotate(_linked_pk=F(source.topic_link)).order_by("path")
+            for topic in pages:
+                key = (source.key, topic._linked_pk)
+                if key not in urls:
+                    urls[key] = f"{topic.get_url(request)}#{source.topic_anchor}"
+    return urls

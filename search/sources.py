@@ -1,0 +1,134 @@
+"""What the site search searches: one ``SearchSource`` per result type.
+
+Each source says which objects are public (the only ones searched and counted), how a result is
+titled, which indexed fields make its excerpt and where it links to. Models are referred to by
+their label, so the search app depends on no other app's code; what is indexed stays declared in
+each model's own ``search_fields``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from wagtail.models import Page
+from wagtail.search import index
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    key: str
+    label: str
+    label_plural: str
+    model: str
+    # Indexed fields that are not shown in the excerpt (they are the result's title).
+    title_fields: tuple = ("title",)
+    # Pages link to themselves; snippets link to the first public topic page that shows them.
+    topic_link: str = ""
+    topic_anchor: str = ""
+    # Relations the excerpt reads (indexed RelatedFields), loaded with the hits.
+    select_related: tuple = field(default_factory=tuple)
+    prefetch_related: tuple = field(default_factory=tuple)
+    # Snippets: the filter that keeps drafts out, or the manager method that returns public ones.
+    public_filter: dict = field(default_factory=dict)
+    public_method: str = ""
+
+    @property
+    def model_class(self):
+        return apps.get_model(self.model)
+
+    @property
+    def is_page(self):
+        return issubclass(self.model_class, Page)
+
+    def queryset(self, site):
+        """The public objects of this type: nothing else is ever searched or counted."""
+        model = self.model_class
+        if self.is_page:
+            pages = model.objects.live().public()
+            if site is not None:
+                pages = pages.descendant_of(site.root_page, inclusive=True)
+            if self.select_related:
+                pages = pages.select_related(*self.select_related)
+            if model is Page:
+                # Every other page type that has no source of its own.
+                own = [s.model_class for s in SOURCES if s.is_page and s.model_class is not Page]
+                pages = pages.not_type(*own).filter(depth__gt=1).specific()
+            return pages
+        objects = model.objects
+        if self.public_method:
+            objects = getattr(objects, self.public_method)()
+        objects = objects.filter(**self.public_filter)
+        # (select_related() without names would follow every relation.)
+        if self.select_related:
+            objects = objects.select_related(*self.select_related)
+        return objects.prefetch_related(*self.prefetch_related)
+
+    def title(self, obj):
+        return obj.title if hasattr(obj, "title") else str(obj)
+
+    def excerpt_texts(self, obj):
+        """The indexed text of ``obj`` (every section of a page, a PDF's full text …), in order."""
+        return list(_indexed_texts(obj, obj.get_search_fields(), self.title_fields))
+
+
+def _indexed_texts(obj, search_fields, skip):
+    for search_field in search_fields:
+        if isinstance(search_field, index.SearchField) and search_field.field_name not in skip:
+            yield from _flatten(search_field.get_value(obj))
+        elif isinstance(search_field, index.RelatedFields) and any(
+            isinstance(f, index.SearchField) for f in search_field.fields
+        ):
+            related = search_field.get_value(obj)
+            if related is None:
+                continue
+            related = related.all() if hasattr(related, "all") else [related]
+            for item in related:
+                yield from _indexed_texts(item, search_field.fields, ())
+
+
+def _flatten(value):
+    if value is None:
+        return
+    if isinstance(value, list | tuple):
+        for item in value:
+            yield from _flatten(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _flatten(item)
+    else:
+        yield str(value)
+
+
+SOURCES = [
+    SearchSource("topic", "Thema", "Themen", "topics.TopicPage", select_related=("fachbereich",)),
+    SearchSource("page", "Seite", "Seiten", "wagtailcore.Page"),
+    SearchSource(
+        "person",
+        "Ansprechperson",
+        "Ansprechpersonen",
+        "people.ContactPerson",
+        title_fields=("first_name", "last_name"),
+        topic_link="contact_person_links__person",
+        topic_anchor="topic-contacts-heading",
+        select_related=("fachbereich",),
+        public_filter={"live": True},
+    ),
+    SearchSource(
+        "fachgruppe",
+        "Fachgruppe",
+        "Fachgruppen",
+        "people.Fachgruppe",
+        title_fields=("name",),
+        topic_link="fachgruppe_links__fachgruppe",
+        topic_anchor="topic-assignment-heading",
+        select_related=("fachbereich",),
+    ),
+    SearchSource(
+        "publication",
+        "Publikation",
+        "Publikationen",
+        "documents.Publication",
+        public_method="public",
+        prefetch_related=("tags",),
+    ),
+]
+SOURCES_BY_KEY = {source.key: source for source in SOURCES}

@@ -1,0 +1,85 @@
+"""Browser fixtures: Debian's headless Chromium driven by Playwright, the demo site live.
+
+Playwright's own browser download is not used; the tests run the system Chromium
+(``apt-get install chromium chromium-driver``) and are skipped with a reason without it.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+# The pages every browser test visits: one of each template a visitor meets.
+PAGES = {
+    "home": "/",
+    "topic index": "/themen/",
+    "topic page": "/themen/fluechtlingsarbeit/",
+    "publications": "/publikationen/",
+    "standard page": "/impressum/",
+    "search results": "/suche/?q=Beratung",
+    "404": "/diese-seite-gibt-es-nicht/",
+    "login": "/_util/login/",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(
+        reason=f"{CHROMIUM} not found: apt-get install chromium chromium-driver"
+    )
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server):
+    """The live server's base URL, serving the demo content (the seed page and its neighbours)."""
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo_content", stdout=devnull)
+    return live_server.url
+
+
+@pytest.fixture
+def page(demo_site):
+    """A tab of a fresh headless Chromium (no cache) that records every request it makes.
+
+    Chromium starts after the demo content is in place and stops before the database is
+    flushed: while Playwright's sync API runs, this thread sees a different context (and so
+    a different Django connection object), which must not carry the test's database setup.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(base_url=demo_site, locale="de-DE")
+        tab = context.new_page()
+        tab.requests = []
+        tab.on("request", lambda request: tab.requests.append(request))
+        yield tab
+        browser.close()
+
+
+def foreign_hosts(tab, base_url):
+    """Hosts other than the live server's that the tab sent requests to."""
+    own = urlsplit(base_url).netloc
+    hosts = {
+        urlsplit(r.url).netloc for r in tab.requests if urlsplit(r.url).scheme in ("http", "https")
+    }
+    return hosts - {own}

@@ -1,0 +1,73 @@
+"""Editors' promoted results ("Empfehlungen") and the report of the most frequent queries."""
+
+from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from home.factories import StandardPageFactory
+
+
+def promote(query, **fields):
+    return SearchPromotion.objects.create(query=Query.get(query), **fields)
+
+
+def test_promotions_come_first_on_the_first_page_only(demo, home_page, search_api, search_page):
+    impressum = home_page.get_children().get(slug="impressum")
+    promote("Beratung", page=impressum, description="Wer <b>wir</b> sind.", sort_order=1)
+    promote(
+        "Beratung",
+        external_link_url="https://example.org/beratung",
+        external_link_text="Beratungsstellen-Suche",
+        sort_order=2,
+    )
+    body = search_api(q="  beratung ").json()
+    assert body["promotions"] == [
+        {
+            "type": "promotion",
+            "type_label": "Empfehlung",
+            "title": "Impressum",
+            "excerpt": "Wer &lt;b&gt;wir&lt;/b&gt; sind.",
+            "url": "/impressum/",
+        },
+        {
+            "type": "promotion",
+            "type_label": "Empfehlung",
+            "title": "Beratungsstellen-Suche",
+            "excerpt": "",
+            "url": "https://example.org/beratung",
+        },
+    ]
+    assert body["count"] == 4  # promotions are not counted as hits
+    assert search_api(q="Beratung", offset=1).json()["promotions"] == []
+
+    html = search_page(q="Beratung").content.decode()
+    assert html.index("Empfehlungen") < html.index('class="search-results"')
+    assert html.index('href="/impressum/"') < html.index('class="search-results"')
+
+
+def test_a_promoted_page_that_is_not_public_is_not_shown(home_page, search_api):
+    private = StandardPageFactory(parent=home_page, title="Intern", slug="intern")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    draft = StandardPageFactory(parent=home_page, title="Entwurf", slug="entwurf", live=False)
+    promote("Beratung", page=private)
+    promote("Beratung", page=draft)
+    assert search_api(q="Beratung").json()["promotions"] == []
+
+
+def test_searches_feed_the_report_of_frequent_queries(demo, client, search_page, admin_client):
+    for _ in range(3):
+        search_page(q="Beratung")
+    client.get("/api/v3/search/", {"q": "Metelmann"})
+    # Further pages and suggestions are not new searches.
+    search_page(q="Beratung", page=2)
+    client.get("/api/v3/search/autocomplete/", {"q": "Beratung"})
+    client.get("/api/v3/search/autocomplete/", {"q": "Bera"})
+
+    popular = {q.query_string: q._hits for q in Query.get_most_popular()}
+    assert popular == {"beratung": 3, "metelmann": 1}
+
+    report = admin_client.get(reverse("wagtailsearchpromotions:search_terms"))
+    assert report.status_code == 200
+    html = report.content.decode()
+    assert "beratung" in html
+    assert "metelmann" in html
