@@ -29,6 +29,8 @@ class APIQueryLimitsMiddleware:
             return self.bad_request(
                 request, f"query parameter 'search' is longer than {MAX_SEARCH_LENGTH} characters"
             )
+        if request.path == V3_PAGE_LISTING and (unknown := unknown_page_listing_params(request)):
+            return self.bad_request(request, f"unknown query parameter(s): {', '.join(unknown)}")
         return self.get_response(request)
 
     @staticmethod
@@ -37,6 +39,46 @@ class APIQueryLimitsMiddleware:
             return JsonResponse({"message": message}, status=400)
         problem = {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": message}
         return JsonResponse(problem, status=400, content_type="application/problem+json")
+
+
+V3_PAGE_LISTING = "/api/v3/pages/"
+
+
+def unknown_page_listing_params(request):
+    """Query parameters that Wagtail's v3 page listing would silently ignore.
+
+    The listing accepts its declared parameters plus field filters for the requested page
+    type, and drops anything else (``skip_invalid=True``), so a misspelt filter returns every
+    page. Here the same rules decide, without skipping. An invalid ``type`` is left for the
+    view, which answers it with its own 4xx.
+    """
+    from wagtail.api.v3.routers.pages import PageFilterSchema
+    from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+    from wagtail.api.v3.schemas.params import OrderingSchema, SearchSchema
+    from wagtail.api.validators import APIFieldValidator
+    from wagtail.coreutils import resolve_model_string
+    from wagtail.models import Page
+
+    declared = {"limit", "offset"}
+    for schema in (PageFilterSchema, OrderingSchema, SearchSchema):
+        declared |= {field.alias or name for name, field in schema.model_fields.items()}
+    rest = [name for name in request.GET if name not in declared]
+    if not rest:
+        return []
+    types = request.GET.getlist("type")
+    model = Page
+    if len(types) == 1:
+        try:
+            model = resolve_model_string(types[0])
+        except (LookupError, ValueError):
+            return []
+        if not issubclass(model, Page):
+            return []
+    validator = APIFieldValidator(
+        model=model, fields=rest, base_fields=BASE_PAGE_READ_FIELDS, skip_invalid=True
+    )
+    allowed = set(validator.fields)
+    return [name for name in rest if name not in allowed]
 
 
 class APICacheMiddleware:
