@@ -23,6 +23,7 @@ from wagtail.search.utils import normalise_query_string
 
 from .highlight import Highlighter, query_terms
 from .sources import SOURCES, SOURCES_BY_KEY
+from .synonyms import build_query, expanded_words
 
 MAX_QUERY_LENGTH = 200
 MAX_LIMIT = 50
@@ -88,15 +89,16 @@ class SearchOutcome:
 
 def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):  # noqa: A002
     """Search every public source for ``query`` (already cleaned) and return one page of hits."""
-    terms = " ".join(query_terms(query))
+    terms = query_terms(query)
     counts = {source.key: 0 for source in SOURCES}
     if not terms:
         return SearchOutcome(query, type, offset, limit, [], counts, [])
 
     backend = get_search_backend()
+    backend_query = build_query(terms)
     candidates = []
     for order, source in enumerate(SOURCES):
-        found = backend.search(terms, source.queryset(site), operator="and")
+        found = backend.search(backend_query, source.queryset(site))
         counts[source.key] = found.count()
         if counts[source.key] and (not type or type == source.key):
             hits = found.annotate_score("_search_score")[: offset + limit]
@@ -104,7 +106,7 @@ def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):
     candidates.sort(key=lambda c: c[:3])
     page = candidates[offset : offset + limit]
 
-    highlighter = Highlighter(query)
+    highlighter = Highlighter(" ".join(expanded_words(terms)))
     urls = _resolve_urls([(c[3], c[4]) for c in page], request, site)
     results = [
         Result(
