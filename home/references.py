@@ -68,34 +68,29 @@ class StreamReferences:
                 self.rich_text = dict(zip(sources, expanded, strict=True))
 
 
-def model_instances(value):
-    """Yield every model instance a (stream, struct, list) block value refers to."""
-    if isinstance(value, Model):
-        yield value
-    elif isinstance(value, StreamValue):
+def leaves(value):
+    """Yield every leaf value (not stream, struct or list) of a block value."""
+    if isinstance(value, StreamValue):
         for child in value:
-            yield from model_instances(child.value)
+            yield from leaves(child.value)
     elif isinstance(value, StructValue):
         for item in value.values():
-            yield from model_instances(item)
+            yield from leaves(item)
     elif isinstance(value, ListValue | list | tuple):
         for item in value:
-            yield from model_instances(item)
+            yield from leaves(item)
+    else:
+        yield value
+
+
+def model_instances(value):
+    """Yield every model instance a (stream, struct, list) block value refers to."""
+    return (leaf for leaf in leaves(value) if isinstance(leaf, Model))
 
 
 def rich_texts(value):
     """Yield the source of every rich text in a block value."""
-    if isinstance(value, RichText):
-        yield value.source or ""
-    elif isinstance(value, StreamValue):
-        for child in value:
-            yield from rich_texts(child.value)
-    elif isinstance(value, StructValue):
-        for item in value.values():
-            yield from rich_texts(item)
-    elif isinstance(value, ListValue | list | tuple):
-        for item in value:
-            yield from rich_texts(item)
+    return (leaf.source or "" for leaf in leaves(value) if isinstance(leaf, RichText))
 
 
 def references_from(context, value):

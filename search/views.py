@@ -28,27 +28,20 @@ def search(request):
         error, query, result_type = str(exc), "", ""
 
     site = Site.find_for_request(request)
+
+    def search_page(number):
+        offset = (number - 1) * PER_PAGE
+        return site_search(
+            query, type=result_type, offset=offset, limit=PER_PAGE, site=site, request=request
+        )
+
     number = requested = _page_number(request.GET.get("page"))
-    outcome = site_search(
-        query,
-        type=result_type,
-        offset=(number - 1) * PER_PAGE,
-        limit=PER_PAGE,
-        site=site,
-        request=request,
-    )
+    outcome = search_page(number)
     last = max(1, -(-outcome.total // PER_PAGE))
     if number > last:
         # Past the end (an old link): show the last page, as Django's Paginator.get_page does.
         number = last
-        outcome = site_search(
-            query,
-            type=result_type,
-            offset=(number - 1) * PER_PAGE,
-            limit=PER_PAGE,
-            site=site,
-            request=request,
-        )
+        outcome = search_page(number)
     if query and requested == 1:
         # Only a new search counts for the report of frequent queries, not paging through it.
         record_query(query)
