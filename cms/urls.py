@@ -3,11 +3,13 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v3.urls import api as v3_api
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api import v2_router, v3_api
-from cms.openapi import openapi_json
+from delivery.api import v2_router
+from delivery.openapi import openapi_json
+from home.sitemap import Sitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -17,7 +19,7 @@ urlpatterns = [
     path("api/v3/", v3_api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(

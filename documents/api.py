@@ -1,19 +1,27 @@
-"""Anonymous read endpoints for publications (v3): only those in public collections."""
+"""Publications in both APIs: Wagtail's v2 ``documents`` endpoint and the anonymous v3
+listing (the catalogue of the library page, with the same filters)."""
 
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router
+from ninja.errors import HttpError
+from ninja.pagination import paginate
 from pydantic import Field
 from taggit.managers import _TaggableManager
 from wagtail.api.v2.serializers import TagsField
+from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
-from home.api_params import PaginationParams, paginated, reject_unknown_params
+from delivery.api import Listing, Pagination
+from delivery.resolution import Resolution
+from delivery.visibility import visible
 
-from .models import Publication, PublicationLanguage, PublicationType
-from .schemas import PublicationSchema, publication_representation
+from .catalogue import Catalogue, PublicationFilter
+from .models import NEWEST_FIRST, OLDEST_FIRST, Publication
+from .values import Publication as PublicationValue
+from .values import publication_value
 
 router = Router(tags=["publications"])
 
@@ -33,64 +41,47 @@ class PublicationSerializer(DocumentSerializer):
 
 
 class PublicationsAPIViewSet(DocumentsAPIViewSet):
-    """v2 ``documents`` endpoint: Wagtail's, with tags loaded in one query for the whole page."""
+    """v2 ``documents``: Wagtail's endpoint on the visible publications, tags in one query."""
 
     base_serializer_class = PublicationSerializer
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        return visible(BaseAPIViewSet.get_queryset(self)).prefetch_related("tags")
 
 
-PublicationTypeLiteral = Literal[tuple(PublicationType.values)]  # type: ignore[valid-type]
-PublicationLanguageLiteral = Literal[tuple(PublicationLanguage.values)]  # type: ignore[valid-type]
-
-
-class PublicationListSchema(Schema):
-    count: int
-    items: list[PublicationSchema]
-
-
-class PublicationFilter(Schema):
-    topic: int | None = Field(None, ge=1, description="Id of a topic page.")
-    type: PublicationTypeLiteral | None = None
-    year: int | None = Field(None, ge=1900, le=2100, description="Year of publication.")
-    language: PublicationLanguageLiteral | None = None
+class PublicationListFilter(PublicationFilter):
     order: Literal["date", "-date"] = Field("-date", description="By publication date.")
 
 
 @router.get(
     "/",
-    response=PublicationListSchema,
+    response=list[PublicationValue],
     operation_id="publications_list",
-    summary="List public publications",
+    summary="List public publications (the library page's filters)",
 )
-def list_publications(
-    request, pagination: Query[PaginationParams], filters: Query[PublicationFilter]
-):
-    reject_unknown_params(request, PaginationParams, PublicationFilter)
-    queryset = Publication.objects.public()
-    if filters.topic is not None:
-        queryset = queryset.filter(topics=filters.topic)
-    if filters.type is not None:
-        queryset = queryset.filter(publication_type=filters.type)
-    if filters.year is not None:
-        queryset = queryset.filter(publication_date__year=filters.year)
-    if filters.language is not None:
-        queryset = queryset.filter(language=filters.language)
-    date_order = "publication_date" if filters.order == "date" else "-publication_date"
-    queryset = queryset.order_by(date_order, "title", "pk")
-    return paginated(
-        queryset, pagination, lambda publication: publication_representation(publication, request)
+@paginate(Pagination)
+def list_publications(request, filters: Query[PublicationListFilter]):
+    catalogue = Catalogue(PublicationFilter(**filters.model_dump(exclude={"order"})))
+    if not catalogue.is_valid:
+        raise HttpError(
+            400, " ".join(str(message) for _label, message in catalogue.error_messages())
+        )
+    order = OLDEST_FIRST if filters.order == "date" else NEWEST_FIRST
+    return Listing(
+        catalogue.publications(order),
+        lambda objects, res: [publication_value(p, res) for p in objects],
     )
 
 
 @router.get(
     "/{publication_id}/",
-    response=PublicationSchema,
+    response=PublicationValue,
     operation_id="publications_detail",
     summary="A public publication",
 )
 def get_publication(request, publication_id: int):
-    reject_unknown_params(request)
-    publication = get_object_or_404(Publication.objects.public(), pk=publication_id)
-    return publication_representation(publication, request)
+    queryset = visible(Publication.objects.select_related(*Publication.delivery_select_related))
+    publication = get_object_or_404(queryset, pk=publication_id)
+    res = Resolution()
+    res.add([publication])
+    return publication_value(publication, res.load())

@@ -7,6 +7,13 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Publikationen"
 
     def ready(self):
+        from wagtail.api.v3.urls import api
+
+        from delivery.api import v2_router
+
+        from .api import PublicationsAPIViewSet, router
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        v2_router.register_endpoint("documents", PublicationsAPIViewSet)
+        api.add_router("/publications/", router)

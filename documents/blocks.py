@@ -1,22 +1,24 @@
 from django.utils.translation import gettext_lazy as _
-from ninja import Schema
 from pydantic import Field
 from wagtail import blocks
-from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.references import references_from
-from home.schemas import request_from
+from delivery.blocks import DeliveredBlock
+from delivery.resolution import list_items
+from delivery.values import Value
+from delivery.visibility import visible
 
-from .schemas import PublicationSchema, publication_representation
+from .models import Publication
+from .values import Publication as PublicationValue
+from .values import publication_value
 
 
-class PublicationsBlockSchema(Schema):
+class Publications(Value):
     heading: str
-    publications: list[PublicationSchema] = Field(description="Only publicly available ones.")
+    publications: list[PublicationValue] = Field(description="Only publicly available ones.")
 
 
-class PublicationsBlock(blocks.StructBlock):
+class PublicationsBlock(DeliveredBlock, blocks.StructBlock):
     """Hand-picked publications, e.g. the brochures that belong to a section."""
 
     heading = blocks.CharBlock(label=_("Überschrift"), default="Publikationen", max_length=200)
@@ -24,32 +26,34 @@ class PublicationsBlock(blocks.StructBlock):
         DocumentChooserBlock(label=_("Publikation")), label=_("Publikationen"), min_num=1
     )
 
+    value_type = Publications
+
     class Meta:
         icon = "doc-full"
         label = _("Publikationen")
         template = "documents/blocks/publications.html"
         description = _("Eine Liste ausgewählter Publikationen zum Herunterladen.")
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def get_preview_value(self):
+        chosen = list(visible(Publication.objects.order_by("-pk"))[:2])
+        return self.normalize({"heading": "Publikationen", "publications": chosen})
+
+    def resolve(self, raw, res):
         # Documents in private collections may be chosen in the admin but are never listed.
-        # One query (plus two for the covers) fetches the public ones in the editor's order.
-        chosen_ids = [publication.pk for publication in value["publications"] if publication]
-        public = get_document_model().objects.public().filter(pk__in=chosen_ids).for_listing()
-        by_id = {publication.pk: publication for publication in public}
-        context["publications"] = [by_id[pk] for pk in chosen_ids if pk in by_id]
-        return context
+        chosen = [res.document(pk) for pk in list_items(raw.get("publications"))]
+        publications = [publication_value(p, res) for p in chosen if p is not None]
+        if not publications:
+            return None
+        return Publications(heading=raw.get("heading") or "", publications=publications)
 
-    api_schema = PublicationsBlockSchema
 
-    def get_api_representation(self, value, context=None):
-        references = references_from(context, value)
-        request = request_from(context)
-        return {
-            "heading": value["heading"],
-            "publications": [
-                publication_representation(publication, request)
-                for publication in value["publications"]
-                if publication and publication.pk in references.public_document_ids
-            ],
-        }
+def hand_picked_ids(stream_block, raw):
+    """Ids chosen in a stream's publications blocks (raw data: nothing is loaded)."""
+    return {
+        pk
+        for item in raw or ()
+        if isinstance(item, dict)
+        and isinstance(stream_block.child_blocks.get(item.get("type")), PublicationsBlock)
+        for pk in list_items((item.get("value") or {}).get("publications"))
+        if pk
+    }

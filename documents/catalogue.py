@@ -1,19 +1,61 @@
-"""The publications page's filters: topic, type, year and language, with counts.
+"""The publications catalogue: one filter vocabulary for the library page and the API.
 
-A plain GET form, so every filtered view has a shareable URL and works without JavaScript.
-The counts next to each option are facet counts: how many publications that option would
-show, given the other filters already chosen. Every count is one aggregate query, so the
-number of queries does not grow with the number of publications.
+A filter is a :class:`PublicationFilter` (topic by slug, type, year, language). The API takes
+these names as query parameters; the library page takes the German names of ``HTML_NAMES``
+(``?thema=…&art=…&jahr=…&sprache=…``), mapped here and nowhere else. Both then list the same
+publications in the same order, and the page adds the count of each filter option (facets:
+how many publications that option would show, given the other filters already chosen). Every
+count is one aggregate query, so the number of queries does not grow with the publications.
 """
 
 from dataclasses import dataclass
+from typing import Literal
 
-from django import forms
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from ninja import Schema
+from pydantic import Field
+from pydantic import ValidationError as SchemaError
 
-from .models import Publication, PublicationLanguage, PublicationType
+from delivery.visibility import ANONYMOUS, visible
+
+from .models import NEWEST_FIRST, Publication, PublicationLanguage, PublicationType
+
+PublicationTypeKey = Literal[tuple(PublicationType.values)]  # type: ignore[valid-type]
+LanguageCode = Literal[tuple(PublicationLanguage.values)]  # type: ignore[valid-type]
+
+# Query parameter names of the library page (German, as the site's URLs) -> filter fields.
+HTML_NAMES = {"thema": "topic", "art": "type", "jahr": "year", "sprache": "language"}
+
+FACET_LABELS = {
+    "topic": (_("Thema"), _("Alle Themen")),
+    "type": (_("Art"), _("Alle Arten")),
+    "year": (_("Jahr"), _("Alle Jahre")),
+    "language": (_("Sprache"), _("Alle Sprachen")),
+}
+ERRORS = {
+    "topic": _("Dieses Thema gibt es nicht."),
+    "type": _("Diese Art von Publikation gibt es nicht."),
+    "year": _("Bitte ein Jahr zwischen 1900 und 2100 angeben."),
+    "language": _("Diese Sprache gibt es nicht."),
+}
+
+
+class PublicationFilter(Schema):
+    topic: str | None = Field(
+        None, max_length=255, description="Slug of a topic page, e.g. `fluechtlingsarbeit`."
+    )
+    type: PublicationTypeKey | None = Field(None, description="Publication type key.")
+    year: int | None = Field(None, ge=1900, le=2100, description="Year of publication.")
+    language: LanguageCode | None = Field(None, description="Language code.")
+
+
+def html_query(**filters):
+    """The library page's query string for ``filters`` (API names), e.g. the "more" link."""
+    names = {field: name for name, field in HTML_NAMES.items()}
+    return urlencode({names[field]: value for field, value in filters.items() if value})
 
 
 @dataclass
@@ -26,105 +68,99 @@ class Option:
 
 @dataclass
 class Facet:
-    name: str  # the query parameter
+    name: str  # the query parameter of the page
     label: str
     all_label: str  # the option that does not filter
     options: list
 
 
-class PublicationFilterForm(forms.Form):
-    """The query parameters of /publikationen/ (German, as the rest of the site's URLs)."""
-
-    thema = forms.SlugField(label=_("Thema"), required=False)
-    art = forms.ChoiceField(
-        label=_("Art"), choices=[("", "")] + PublicationType.choices, required=False
-    )
-    jahr = forms.IntegerField(label=_("Jahr"), min_value=1900, max_value=2100, required=False)
-    sprache = forms.ChoiceField(
-        label=_("Sprache"), choices=[("", "")] + PublicationLanguage.choices, required=False
-    )
-
-    def __init__(self, data, topics):
-        super().__init__(data)
-        self.topics = topics  # {slug: (id, title)} of live, public topic pages
-
-    def clean_thema(self):
-        slug = self.cleaned_data["thema"]
-        if slug and slug not in self.topics:
-            raise forms.ValidationError(_("Dieses Thema gibt es nicht."), code="unknown_topic")
-        return slug
-
-
-def filter_publications(queryset, filters, topics, *, skip=None):
-    """``queryset`` narrowed by the cleaned ``filters``, leaving out the facet ``skip``."""
-    if filters.get("thema") and skip != "thema":
-        queryset = queryset.filter(topics=topics[filters["thema"]][0])
-    if filters.get("art") and skip != "art":
-        queryset = queryset.filter(publication_type=filters["art"])
-    if filters.get("jahr") and skip != "jahr":
-        queryset = queryset.filter(publication_date__year=filters["jahr"])
-    if filters.get("sprache") and skip != "sprache":
-        queryset = queryset.filter(language=filters["sprache"])
-    return queryset
-
-
 class Catalogue:
-    """The filtered publications and the options of every filter with their counts."""
+    """The visible publications matching a filter, and the options of every filter."""
 
-    def __init__(self, data):
-        self.base = Publication.objects.public()
-        self.topics = _public_topics()
-        self.form = PublicationFilterForm(data, self.topics)
-        self.is_valid = self.form.is_valid()
-        self.filters = self.form.cleaned_data if self.is_valid else {}
+    def __init__(self, filters, reader=ANONYMOUS, errors=None):
+        self.filters = filters
+        self.errors = dict(errors or {})
+        self.base = visible(Publication.objects.all(), reader)
+        topic_model = Publication.topics.field.related_model
+        self.topics = {
+            slug: (pk, title)
+            for pk, slug, title in visible(topic_model.objects.all(), reader).values_list(
+                "pk", "slug", "title"
+            )
+        }
+        if filters.topic and filters.topic not in self.topics:
+            self.errors["topic"] = ERRORS["topic"]
+
+    @classmethod
+    def from_html_query(cls, query, reader=ANONYMOUS):
+        """The library page's filter from its German query parameters; wrong values become
+        messages (German) instead of being ignored."""
+        data = {field: query.get(name) for name, field in HTML_NAMES.items() if query.get(name)}
+        errors = {}
+        try:
+            filters = PublicationFilter(**data)
+        except SchemaError as error:
+            errors = {e["loc"][0]: ERRORS[e["loc"][0]] for e in error.errors() if e["loc"]}
+            filters = PublicationFilter(**{k: v for k, v in data.items() if k not in errors})
+        return cls(filters, reader, errors)
+
+    @property
+    def is_valid(self):
+        return not self.errors
 
     @property
     def is_filtered(self):
-        return any(self.filters.values())
+        return any(self.filters.model_dump().values())
 
-    def publications(self):
-        """The matching publications, newest first, ready for the listing template."""
+    def error_messages(self):
+        """(label, message) of every wrong filter value, for the page."""
+        return [(FACET_LABELS[field][0], message) for field, message in self.errors.items()]
+
+    def filtered(self, skip=None):
+        queryset = self.base
+        f = self.filters
+        if f.topic and skip != "topic" and f.topic in self.topics:
+            queryset = queryset.filter(topics=self.topics[f.topic][0])
+        if f.type and skip != "type":
+            queryset = queryset.filter(publication_type=f.type)
+        if f.year and skip != "year":
+            queryset = queryset.filter(publication_date__year=f.year)
+        if f.language and skip != "language":
+            queryset = queryset.filter(language=f.language)
+        return queryset
+
+    def publications(self, order=NEWEST_FIRST):
+        """The matching publications (none for a wrong filter), with their covers."""
         if not self.is_valid:
             return Publication.objects.none()
-        return (
-            filter_publications(self.base, self.filters, self.topics).for_listing().newest_first()
-        )
+        return self.filtered().select_related(*Publication.delivery_select_related).order_by(*order)
 
     def facets(self):
         """The four filters, each with every option that would show something and its count."""
+        names = {field: name for name, field in HTML_NAMES.items()}
+        topic_labels = {slug: title for slug, (_pk, title) in self.topics.items()}
         return [
             Facet(
-                "thema",
-                _("Thema"),
-                _("Alle Themen"),
-                self._options("thema", self._topic_counts(), self._topic_labels()),
-            ),
-            Facet(
-                "art",
-                _("Art"),
-                _("Alle Arten"),
-                self._options("art", self._counts("publication_type"), PublicationType),
-            ),
-            Facet("jahr", _("Jahr"), _("Alle Jahre"), self._options("jahr", self._year_counts())),
-            Facet(
-                "sprache",
-                _("Sprache"),
-                _("Alle Sprachen"),
-                self._options("sprache", self._counts("language"), PublicationLanguage),
-            ),
+                names[field],
+                FACET_LABELS[field][0],
+                FACET_LABELS[field][1],
+                self._options(field, counts, labels),
+            )
+            for field, counts, labels in (
+                ("topic", self._topic_counts(), topic_labels),
+                ("type", self._counts("type", "publication_type"), PublicationType),
+                ("year", self._year_counts(), None),
+                ("language", self._counts("language", "language"), PublicationLanguage),
+            )
         ]
 
-    def _narrowed(self, skip):
-        return filter_publications(self.base, self.filters, self.topics, skip=skip)
-
-    def _counts(self, field):
-        skip = {"publication_type": "art", "language": "sprache"}[field]
-        rows = self._narrowed(skip).order_by().values(field).annotate(n=Count("pk"))
-        return {row[field]: row["n"] for row in rows}
+    def _counts(self, field, column):
+        rows = self.filtered(skip=field).order_by().values(column).annotate(n=Count("pk"))
+        return {row[column]: row["n"] for row in rows}
 
     def _year_counts(self):
         rows = (
-            self._narrowed("jahr")
+            self.filtered(skip="year")
             .exclude(publication_date=None)
             .order_by()
             .annotate(year=ExtractYear("publication_date"))
@@ -134,21 +170,18 @@ class Catalogue:
         return {str(row["year"]): row["n"] for row in rows}
 
     def _topic_counts(self):
-        ids = {topic_id: slug for slug, (topic_id, _title) in self.topics.items()}
+        slugs = {pk: slug for slug, (pk, _title) in self.topics.items()}
         rows = (
-            self._narrowed("thema")
-            .filter(topics__in=ids)
+            self.filtered(skip="topic")
+            .filter(topics__in=slugs)
             .order_by()
             .values("topics")
             .annotate(n=Count("pk", distinct=True))
         )
-        return {ids[row["topics"]]: row["n"] for row in rows}
+        return {slugs[row["topics"]]: row["n"] for row in rows}
 
-    def _topic_labels(self):
-        return {slug: title for slug, (_id, title) in self.topics.items()}
-
-    def _options(self, name, counts, labels=None):
-        selected = str(self.filters.get(name) or "")
+    def _options(self, field, counts, labels):
+        selected = str(getattr(self.filters, field) or "")
         if labels is None:  # years: newest first
             values = sorted(counts, reverse=True)
             label_of = {value: value for value in values}
@@ -163,12 +196,3 @@ class Catalogue:
             for value in values
             if counts.get(value) or value == selected
         ]
-
-
-def _public_topics():
-    from topics.models import TopicPage
-
-    return {
-        slug: (pk, title)
-        for pk, slug, title in TopicPage.objects.live().public().values_list("pk", "slug", "title")
-    }

@@ -1,11 +1,26 @@
+import io
+
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
+from reportlab.pdfgen import canvas
 from wagtail.models import Collection
 
-from home.demo.media import publication_pdf
-
 from .models import Publication, PublicationIndexPage
+
+
+def publication_pdf(title, paragraphs):
+    """A small, real two-page PDF with extractable text (one line per paragraph)."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.setTitle(title)
+    for number, line in enumerate([title, *paragraphs]):
+        pdf.drawString(72, 770 - 18 * number, line[:90])
+    pdf.showPage()
+    pdf.drawString(72, 770, "Seite 2")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
 
 
 class PublicationFactory(factory.django.DjangoModelFactory):

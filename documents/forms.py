@@ -1,12 +1,11 @@
 """The admin's document form base (WAGTAILDOCS_DOCUMENT_FORM_BASE).
 
-Wagtail builds both the single upload/edit form and the multiple-upload forms from this class,
-so every way of uploading in the admin runs the same checks.
+Wagtail builds both the single upload/edit form and the multiple-upload forms from this class.
+The upload itself is checked once, by ``Publication.clean`` (which every ModelForm runs), so
+the admin, the multiple uploader and code that calls ``full_clean()`` share one check.
 """
 
 from wagtail.documents.forms import BaseDocumentForm
-
-from .validators import validate_document_upload
 
 
 class PublicationForm(BaseDocumentForm):
@@ -26,10 +25,3 @@ class PublicationForm(BaseDocumentForm):
             if name in self.fields and not cleaned_data.get(name):
                 cleaned_data[name] = self._meta.model._meta.get_field(name).get_default()
         return cleaned_data
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        # Only a newly uploaded file is checked; an unchanged one was checked when it came in.
-        if file and "file" in self.changed_data:
-            validate_document_upload(file)
-        return file

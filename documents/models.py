@@ -1,22 +1,23 @@
 """The publications library: Wagtail's document model with a catalogue's metadata."""
 
-from functools import reduce
-from operator import or_
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.documents.models import AbstractDocument, DocumentQuerySet
-from wagtail.models import CollectionViewRestriction, Page
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import Page
 from wagtail.search import index
 
+from delivery.api import page_api_fields
+from delivery.pages import DeliveredPage, DeliveredPageManager
+from delivery.visibility import Reader
 from preview.models import FrontendPreviewMixin
 
 from .validators import validate_document_upload
+from .values import PublicationIndexValue, publication_values
 
 
 class PublicationType(models.TextChoices):
@@ -42,35 +43,15 @@ class PublicationLanguage(models.TextChoices):
     UK = "uk", _("Ukrainisch")
 
 
-# The rendition of the cover image that publication listings show.
-COVER_FILTER = "width-160"
+# Newest first, undated last, then by title: the one order of publications everywhere (the
+# ORM form for queries and the key for values already loaded must stay the same).
+NEWEST_FIRST = (F("publication_date").desc(nulls_last=True), "title", "pk")
+OLDEST_FIRST = (F("publication_date").asc(nulls_last=True), "title", "pk")
 
 
-class PublicationQuerySet(DocumentQuerySet):
-    def for_listing(self):
-        """Cover images and their listing renditions in two queries, however many rows."""
-        from wagtail.images import get_image_model
-
-        return self.prefetch_related(
-            Prefetch(
-                "cover_image",
-                queryset=get_image_model().objects.prefetch_renditions(COVER_FILTER),
-            )
-        )
-
-    def newest_first(self):
-        return self.order_by(F("publication_date").desc(nulls_last=True), "title", "pk")
-
-    def public(self):
-        """Publications outside every collection with a view restriction (or under one)."""
-        restricted_paths = list(
-            CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-        )
-        if not restricted_paths:
-            return self
-        return self.exclude(
-            reduce(or_, (Q(collection__path__startswith=path) for path in restricted_paths))
-        )
+def newest_first_key(publication):
+    date = publication.publication_date
+    return (date is None, -(date.toordinal() if date else 0), publication.title, publication.pk)
 
 
 class Publication(AbstractDocument):
@@ -131,7 +112,8 @@ class Publication(AbstractDocument):
     # SHA-1 of the file content the fields above were read from; makes extraction idempotent.
     extracted_file_hash = models.CharField(max_length=40, blank=True, editable=False)
 
-    objects = PublicationQuerySet.as_manager()
+    # Loaded with every publication that is delivered (see delivery.resolution).
+    delivery_select_related = ("cover_image",)
 
     admin_form_fields = (
         "title",
@@ -152,8 +134,6 @@ class Publication(AbstractDocument):
         index.FilterField("publication_type"),
         index.FilterField("language"),
         index.FilterField("publication_date"),
-        # public() filters on the collection's path (private collections and their children).
-        index.RelatedFields("collection", [index.FilterField("path")]),
     ]
 
     api_fields = [
@@ -186,31 +166,10 @@ class Publication(AbstractDocument):
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from error
 
-    def is_public(self):
-        """False when the publication's collection (or one above it) restricts viewing."""
-        return not CollectionViewRestriction.objects.filter(
-            collection__in=self.collection.get_ancestors(inclusive=True)
-        ).exists()
 
-
-def hand_picked_publication_ids(*streams):
-    """The ids chosen in the publications blocks of the given StreamFields, read from their raw
-    data so that nothing is fetched from the database."""
-    ids = set()
-    for stream in streams:
-        for block in stream.raw_data:
-            if block["type"] != "publications":
-                continue
-            for item in block["value"].get("publications") or []:
-                # ListBlock items are {"type": "item", "value": id, "id": …} (or bare ids).
-                value = item.get("value") if isinstance(item, dict) else item
-                if value:
-                    ids.add(value)
-    return ids
-
-
-class PublicationIndexPage(FrontendPreviewMixin, Page):
-    """The library page ("Publikationen"): lists all public publications, newest first."""
+class PublicationIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
+    """The library page ("Publikationen"): lists all public publications, newest first, with
+    filters (topic, type, year, language); the same list is ``/api/v3/publications/``."""
 
     intro = models.TextField(
         _("Einleitung"),
@@ -220,8 +179,10 @@ class PublicationIndexPage(FrontendPreviewMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    # The publications themselves come from the filterable `/api/v3/publications/` endpoint.
-    api_fields = [APIField("intro")]
+
+    value_type = PublicationIndexValue
+    api_fields = page_api_fields(PublicationIndexValue)
+    objects = DeliveredPageManager()
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -233,18 +194,21 @@ class PublicationIndexPage(FrontendPreviewMixin, Page):
 
     page_size = 12
 
+    def build(self, res):
+        return PublicationIndexValue(breadcrumbs=self.build_breadcrumbs(res), intro=self.intro)
+
     def get_context(self, request, *args, **kwargs):
         from .catalogue import Catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        catalogue = Catalogue(request.GET)
+        catalogue = Catalogue.from_html_query(request.GET, Reader.for_request(request))
         paginator = Paginator(catalogue.publications(), self.page_size)
         page = paginator.get_page(request.GET.get("seite"))
         context.update(
             catalogue=catalogue,
-            filter_form=catalogue.form,
             facets=catalogue.facets() if catalogue.is_valid else [],
             publications=page,
+            publication_values=publication_values(page.object_list),
             paginator=paginator,
             page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         )

@@ -14,6 +14,8 @@ from django.db import transaction
 from django_tasks import task
 from wagtail.images import get_image_model
 
+from delivery.visibility import is_visible
+
 from .extraction import read_pdf, render_cover
 
 logger = logging.getLogger(__name__)
@@ -66,7 +68,7 @@ def extract_publication_metadata(publication, refresh=False):
             publication.full_text = info.text
             # For PDFs the tagging is read from the file; for other formats the editor decides.
             publication.is_accessible = info.is_tagged
-            if publication.is_public():
+            if is_visible(publication):
                 new_cover = _cover_image(publication, data)
     publication.extracted_file_hash = content_hash
 

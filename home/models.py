@@ -1,35 +1,28 @@
 """The site root, static pages (Impressum, Datenschutz, Barrierefreiheit) and site settings."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from documents.schemas import PublicationSchema
+from delivery.api import page_api_fields
+from delivery.blocks import BaseStreamBlock
+from delivery.pages import DeliveredPage, DeliveredPageManager
+from delivery.visibility import visible, visible_related
+from documents.models import NEWEST_FIRST, Publication, newest_first_key
+from documents.values import publication_value
 from preview.models import FrontendPreviewMixin
-from topics.schemas import TopicTeaserSchema, topic_teaser_representation
+from topics.values import topic_teaser_value
 
-from .blocks import BaseStreamBlock
-from .schemas import stream_schema
-from .serializers import representation_field, stream_field
+from .values import HomePageValue, StandardPageValue
 
 
-def _topic_teasers(topics, request):
-    return [topic_teaser_representation(topic, request) for topic in topics]
-
-
-def _publications(publications, request):
-    from documents.schemas import publication_representation
-
-    return [publication_representation(publication, request) for publication in publications]
-
-
-class HomePage(FrontendPreviewMixin, Page):
+class HomePage(DeliveredPage, FrontendPreviewMixin, Page):
     """The start page: an introduction, featured topics and the latest publications."""
 
     intro = models.TextField(
@@ -48,22 +41,10 @@ class HomePage(FrontendPreviewMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [
-        APIField("intro"),
-        APIField(
-            "featured_topics",
-            serializer=representation_field(
-                list[TopicTeaserSchema], _topic_teasers, source="get_featured_topics"
-            ),
-        ),
-        APIField("body", serializer=stream_field(stream_schema(BaseStreamBlock()))),
-        APIField(
-            "latest_publications",
-            serializer=representation_field(
-                list[PublicationSchema], _publications, source="get_latest_publications"
-            ),
-        ),
-    ]
+
+    value_type = HomePageValue
+    api_fields = page_api_fields(HomePageValue)
+    objects = DeliveredPageManager()
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -72,38 +53,48 @@ class HomePage(FrontendPreviewMixin, Page):
         "home.StandardPage",
     ]
 
+    latest_publications_limit = 3
+
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
 
-    def get_featured_topics(self):
-        """The editor's featured topics that are published and public, heroes prefetched."""
-        from topics.models import TopicPage
+    def route(self, request, path_components):
+        """Find the page at a path in one query (plus one for its own fields) instead of two
+        per level. Wagtail's routing walks the tree slug by slug; the page's ``url_path`` is
+        exactly that walk, for every page type that keeps Wagtail's ``route()`` (all of this
+        project's). A path that matches no page falls back to the walk (a page type with its
+        own sub-routes would be found there)."""
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = Page.objects.filter(url_path=url_path).first()
+            if page is not None:
+                return page.specific.route(request, [])
+        return super().route(request, path_components)
 
-        links = self.featured_topics.all()
-        if isinstance(links, models.QuerySet):
-            links = links.select_related("topic__hero_image").prefetch_related(
-                "topic__hero_image__renditions"
-            )
-        links = list(links)
-        public_ids = set(
-            TopicPage.objects.live()
-            .public()
-            .filter(pk__in=[link.topic_id for link in links])
-            .values_list("pk", flat=True)
+    def collect(self, res):
+        super().collect(res)
+        res.collect(self.body.stream_block, self.body.raw_data)
+        featured = visible_related(self.featured_topics.all(), "topic", res.reader)
+        res.rows["featured"] = res.add(
+            link.topic for link in featured.select_related("topic__hero_image")
         )
-        return [link.topic for link in links if link.topic_id in public_ids]
+        latest = visible(Publication.objects.all(), res.reader).order_by(*NEWEST_FIRST)
+        res.want_documents_where(
+            "latest", Q(pk__in=latest.values("pk")[: self.latest_publications_limit])
+        )
 
-    def get_latest_publications(self):
-        from documents.models import Publication
-
-        return Publication.objects.public().order_by("-publication_date", "title")[:3]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["featured_topics"] = self.get_featured_topics()
-        context["latest_publications"] = self.get_latest_publications()
-        return context
+    def build(self, res):
+        return HomePageValue(
+            breadcrumbs=self.build_breadcrumbs(res),
+            intro=self.intro,
+            featured_topics=[topic_teaser_value(topic, res) for topic in res.rows["featured"]],
+            body=res.resolve_stream(self.body.stream_block, self.body.raw_data),
+            latest_publications=[
+                publication_value(p, res)
+                for p in sorted(res.document_tags["latest"], key=newest_first_key)
+            ],
+        )
 
 
 class HomePageFeaturedTopic(Orderable):
@@ -119,7 +110,7 @@ class HomePageFeaturedTopic(Orderable):
         verbose_name_plural = _("Hervorgehobene Themen")
 
 
-class StandardPage(FrontendPreviewMixin, Page):
+class StandardPage(DeliveredPage, FrontendPreviewMixin, Page):
     """A static page such as the Impressum, the privacy policy or the accessibility statement."""
 
     intro = models.TextField(
@@ -132,10 +123,10 @@ class StandardPage(FrontendPreviewMixin, Page):
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
     ]
-    api_fields = [
-        APIField("intro"),
-        APIField("body", serializer=stream_field(stream_schema(BaseStreamBlock()))),
-    ]
+
+    value_type = StandardPageValue
+    api_fields = page_api_fields(StandardPageValue)
+    objects = DeliveredPageManager()
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -143,6 +134,17 @@ class StandardPage(FrontendPreviewMixin, Page):
     class Meta:
         verbose_name = _("Standardseite")
         verbose_name_plural = _("Standardseiten")
+
+    def collect(self, res):
+        super().collect(res)
+        res.collect(self.body.stream_block, self.body.raw_data)
+
+    def build(self, res):
+        return StandardPageValue(
+            breadcrumbs=self.build_breadcrumbs(res),
+            intro=self.intro,
+            body=res.resolve_stream(self.body.stream_block, self.body.raw_data),
+        )
 
 
 @register_setting(icon="site")

@@ -2,104 +2,75 @@
 
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
+from ninja.pagination import paginate
 
-from home.api_params import PaginationParams, paginated, reject_unknown_params
+from delivery.api import Listing, Pagination
+from delivery.resolution import Resolution
+from delivery.visibility import visible
 
 from .models import ContactPerson, Fachbereich, Fachgruppe
-from .schemas import (
-    ContactPersonSchema,
-    FachbereichSchema,
-    FachgruppeSchema,
-    contact_person_representation,
-    fachbereich_representation,
-    fachgruppe_representation,
-)
+from .values import ContactPerson as ContactPersonValue
+from .values import Fachbereich as FachbereichValue
+from .values import Fachgruppe as FachgruppeValue
+from .values import contact_person_value, fachbereich_value, fachgruppe_value
 
 router = Router(tags=["people"])
-
-
-class ContactPersonListSchema(Schema):
-    count: int
-    items: list[ContactPersonSchema]
-
-
-class FachbereichListSchema(Schema):
-    count: int
-    items: list[FachbereichSchema]
-
-
-class FachgruppeListSchema(Schema):
-    count: int
-    items: list[FachgruppeSchema]
 
 
 class FachgruppeFilter(Schema):
     fachbereich: int | None = None
 
 
-def published_persons():
-    """Only published persons; drafts of never-published persons stay invisible."""
-    return (
-        ContactPerson.objects.filter(live=True)
-        .select_related("photo")
-        .prefetch_related("photo__renditions")
-    )
+def persons():
+    return visible(ContactPerson.objects.select_related("photo"))
 
 
 @router.get(
     "/contact-persons/",
-    response=ContactPersonListSchema,
+    response=list[ContactPersonValue],
     operation_id="contact_persons_list",
     summary="List published contact persons",
 )
-def list_contact_persons(request, pagination: Query[PaginationParams]):
-    reject_unknown_params(request, PaginationParams)
-    return paginated(
-        published_persons(),
-        pagination,
-        lambda person: contact_person_representation(person, request),
-    )
+@paginate(Pagination)
+def list_contact_persons(request):
+    return Listing(persons(), lambda objects, res: [contact_person_value(p, res) for p in objects])
 
 
 @router.get(
     "/contact-persons/{person_id}/",
-    response=ContactPersonSchema,
+    response=ContactPersonValue,
     operation_id="contact_persons_detail",
     summary="A published contact person",
 )
 def get_contact_person(request, person_id: int):
-    reject_unknown_params(request)
-    return contact_person_representation(
-        get_object_or_404(published_persons(), pk=person_id), request
-    )
+    person = get_object_or_404(persons(), pk=person_id)
+    res = Resolution()
+    res.add([person])
+    return contact_person_value(person, res.load())
 
 
 @router.get(
     "/fachbereiche/",
-    response=FachbereichListSchema,
+    response=list[FachbereichValue],
     operation_id="fachbereiche_list",
     summary="List Fachbereiche",
 )
-def list_fachbereiche(request, pagination: Query[PaginationParams]):
-    reject_unknown_params(request, PaginationParams)
-    return paginated(Fachbereich.objects.all(), pagination, fachbereich_representation)
+@paginate(Pagination)
+def list_fachbereiche(request):
+    return Listing(
+        Fachbereich.objects.all(), lambda objects, res: [fachbereich_value(f) for f in objects]
+    )
 
 
 @router.get(
     "/fachgruppen/",
-    response=FachgruppeListSchema,
+    response=list[FachgruppeValue],
     operation_id="fachgruppen_list",
     summary="List Fachgruppen with their Fachbereich and lead",
 )
-def list_fachgruppen(
-    request, pagination: Query[PaginationParams], filters: Query[FachgruppeFilter]
-):
-    reject_unknown_params(request, PaginationParams, FachgruppeFilter)
-    queryset = Fachgruppe.objects.select_related("fachbereich", "lead__photo").prefetch_related(
-        "lead__photo__renditions"
-    )
+@paginate(Pagination)
+def list_fachgruppen(request, filters: Query[FachgruppeFilter]):
+    queryset = visible(Fachgruppe.objects.select_related(*Fachgruppe.delivery_select_related))
     if filters.fachbereich is not None:
         queryset = queryset.filter(fachbereich=filters.fachbereich)
-    return paginated(
-        queryset, pagination, lambda fachgruppe: fachgruppe_representation(fachgruppe, request)
-    )
+    return Listing(queryset, lambda objects, res: [fachgruppe_value(f, res) for f in objects])

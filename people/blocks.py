@@ -1,21 +1,24 @@
 from django.utils.translation import gettext_lazy as _
-from ninja import Schema
 from pydantic import Field
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.references import references_from
-from home.schemas import request_from
+from delivery.blocks import DeliveredBlock
+from delivery.resolution import list_items
+from delivery.values import Value
+from delivery.visibility import visible
 
-from .schemas import ContactPersonSchema, contact_person_representation
+from .models import ContactPerson
+from .values import ContactPerson as ContactPersonValue
+from .values import contact_person_value
 
 
-class ContactPersonsBlockSchema(Schema):
+class ContactPersons(Value):
     heading: str
-    persons: list[ContactPersonSchema] = Field(description="Published persons, editor's order.")
+    persons: list[ContactPersonValue] = Field(description="Published persons, editor's order.")
 
 
-class ContactPersonsBlock(blocks.StructBlock):
+class ContactPersonsBlock(DeliveredBlock, blocks.StructBlock):
     """Contact persons shown inside the body, e.g. for one section of a long page."""
 
     heading = blocks.CharBlock(label=_("Überschrift"), default="Ansprechpersonen", max_length=200)
@@ -25,6 +28,8 @@ class ContactPersonsBlock(blocks.StructBlock):
         min_num=1,
     )
 
+    value_type = ContactPersons
+
     class Meta:
         icon = "user"
         label = _("Ansprechpersonen")
@@ -33,16 +38,13 @@ class ContactPersonsBlock(blocks.StructBlock):
             "Kontaktkarten ausgewählter Ansprechpersonen mit Foto, Funktion und Kontakt."
         )
 
-    api_schema = ContactPersonsBlockSchema
+    def get_preview_value(self):
+        persons = list(visible(ContactPerson.objects.order_by("pk"))[:2])
+        return self.normalize({"heading": "Ansprechpersonen", "persons": persons})
 
-    def get_api_representation(self, value, context=None):
-        references_from(context, value)  # loads the persons' photos and renditions in bulk
-        request = request_from(context)
-        return {
-            "heading": value["heading"],
-            "persons": [
-                contact_person_representation(person, request)
-                for person in value["persons"]
-                if person and person.live
-            ],
-        }
+    def resolve(self, raw, res):
+        persons = [res.get(ContactPerson, pk) for pk in list_items(raw.get("persons"))]
+        persons = [contact_person_value(person, res) for person in persons if person]
+        if not persons:
+            return None  # no heading over an empty list
+        return ContactPersons(heading=raw.get("heading") or "", persons=persons)

@@ -121,8 +121,8 @@ class ContactPerson(
         index.FilterField("live"),
     ]
 
-    # Loaded in bulk for every person a StreamField refers to (see home.references).
-    api_prefetch_related = ("photo__renditions",)
+    # Loaded with every person that is delivered (see delivery.resolution).
+    delivery_select_related = ("photo",)
 
     class Meta:
         verbose_name = _("Ansprechperson")
@@ -146,6 +146,17 @@ class ContactPerson(
 
     def get_preview_template(self, request, mode_name):
         return "people/contact_person_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from delivery.resolution import Resolution
+
+        from .values import card_value
+
+        context = super().get_preview_context(request, mode_name)
+        res = Resolution()
+        res.add([self, self.photo])
+        context["person"] = card_value(self, res.load())
+        return context
 
 
 class Fachgruppe(index.Indexed, models.Model):
@@ -189,6 +200,8 @@ class Fachgruppe(index.Indexed, models.Model):
         index.RelatedFields("fachbereich", [index.SearchField("name")]),
         index.FilterField("fachbereich"),
     ]
+
+    delivery_select_related = ("fachbereich", "lead__photo")
 
     class Meta:
         verbose_name = _("Fachgruppe")

@@ -10,7 +10,7 @@ The query is plain text: its words are searched (all of them must match), and ev
 """
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import F
@@ -20,6 +20,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
+
+from delivery.visibility import visible
 
 from .highlight import Highlighter, query_terms
 from .sources import SOURCES, SOURCES_BY_KEY
@@ -61,8 +63,6 @@ class Result:
     title: str
     excerpt: SafeString
     url: str
-    score: float = 0.0
-    obj: object = field(default=None, repr=False)
 
 
 @dataclass
@@ -115,10 +115,8 @@ def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):
             title=source.title(obj),
             excerpt=highlighter.excerpt(source.excerpt_texts(obj)),
             url=urls.get((source.key, obj.pk), ""),
-            score=-neg_relevance,
-            obj=obj,
         )
-        for neg_relevance, _order, _position, source, obj in page
+        for _relevance, _order, _position, source, obj in page
     ]
     promotions = promoted_results(query, request, site) if offset == 0 else []
     return SearchOutcome(query, type, offset, limit, results, counts, promotions)
@@ -144,7 +142,6 @@ def suggest(query, *, limit=SUGGESTION_LIMIT, request=None, site=None):
             title=source.title(obj),
             excerpt=SafeString(""),
             url=urls.get((source.key, obj.pk), ""),
-            obj=obj,
         )
         for _relevance, _order, _position, source, obj in page
     ]
@@ -169,13 +166,13 @@ def promoted_results(query, request=None, site=None):
         .order_by("sort_order")
     )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
-    visible = Page.objects.live().public().filter(pk__in=page_ids)
+    shown = visible(Page.objects.filter(pk__in=page_ids))
     if site is not None:
-        visible = visible.descendant_of(site.root_page, inclusive=True)
-    visible = set(visible.values_list("pk", flat=True)) if page_ids else set()
+        shown = shown.descendant_of(site.root_page, inclusive=True)
+    shown = set(shown.values_list("pk", flat=True)) if page_ids else set()
     results = []
     for pick in picks:
-        if pick.page_id and pick.page_id not in visible:
+        if pick.page_id and pick.page_id not in shown:
             continue
         url = (pick.page.get_url(request) or "") if pick.page_id else pick.external_link_url
         results.append(
@@ -185,7 +182,6 @@ def promoted_results(query, request=None, site=None):
                 title=pick.title or url,
                 excerpt=SafeString(escape(pick.description)),
                 url=url,
-                obj=pick,
             )
         )
     return results
@@ -213,7 +209,7 @@ def _resolve_urls(hits, request, site):
         topic_model = apps.get_model("topics.TopicPage")
         for key, pks in by_source.items():
             source = SOURCES_BY_KEY[key]
-            pages = topic_model.objects.live().public().filter(**{f"{source.topic_link}__in": pks})
+            pages = visible(topic_model.objects.filter(**{f"{source.topic_link}__in": pks}))
             if site is not None:
                 pages = pages.descendant_of(site.root_page)
             pages = pages.annotate(_linked_pk=F(source.topic_link)).order_by("path")

@@ -76,10 +76,6 @@ class Highlighter:
                 return self._render(text, spans, length)
         return self._render(texts[0], [], length)
 
-    def mark(self, text):
-        """The whole (short) text, escaped, with hits marked – for titles."""
-        return self._render(text, self.hits(text), len(text) or 1)
-
     def _render(self, text, spans, length):
         start = 0
         if spans and spans[0][1] > length:

@@ -12,6 +12,8 @@ from django.apps import apps
 from wagtail.models import Page
 from wagtail.search import index
 
+from delivery.visibility import visible
+
 
 @dataclass(frozen=True)
 class SearchSource:
@@ -27,9 +29,6 @@ class SearchSource:
     # Relations the excerpt reads (indexed RelatedFields), loaded with the hits.
     select_related: tuple = field(default_factory=tuple)
     prefetch_related: tuple = field(default_factory=tuple)
-    # Snippets: the filter that keeps drafts out, or the manager method that returns public ones.
-    public_filter: dict = field(default_factory=dict)
-    public_method: str = ""
 
     @property
     def model_class(self):
@@ -43,7 +42,7 @@ class SearchSource:
         """The public objects of this type: nothing else is ever searched or counted."""
         model = self.model_class
         if self.is_page:
-            pages = model.objects.live().public()
+            pages = visible(model.objects.all())
             if site is not None:
                 pages = pages.descendant_of(site.root_page, inclusive=True)
             if self.select_related:
@@ -53,10 +52,7 @@ class SearchSource:
                 own = [s.model_class for s in SOURCES if s.is_page and s.model_class is not Page]
                 pages = pages.not_type(*own).filter(depth__gt=1).specific()
             return pages
-        objects = model.objects
-        if self.public_method:
-            objects = getattr(objects, self.public_method)()
-        objects = objects.filter(**self.public_filter)
+        objects = visible(model.objects.all())
         # (select_related() without names would follow every relation.)
         if self.select_related:
             objects = objects.select_related(*self.select_related)
@@ -110,7 +106,6 @@ SOURCES = [
         topic_link="contact_person_links__person",
         topic_anchor="topic-contacts-heading",
         select_related=("fachbereich",),
-        public_filter={"live": True},
     ),
     SearchSource(
         "fachgruppe",
@@ -127,7 +122,6 @@ SOURCES = [
         "Publikation",
         "Publikationen",
         "documents.Publication",
-        public_method="public",
         prefetch_related=("tags",),
     ),
 ]

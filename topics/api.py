@@ -1,19 +1,16 @@
-"""Anonymous read endpoint for the list of topics (v3). A topic's full representation is the
-page detail (``/api/v3/pages/{id}/`` or ``pages/find/?html_path=``), built from ``api_fields``."""
+"""Anonymous read endpoint for the list of topics (v3). A topic's full value is the page
+detail (``/api/v3/pages/{id}/`` or ``pages/find/?html_path=``)."""
 
 from ninja import Query, Router, Schema
+from ninja.pagination import paginate
 
-from home.api_params import PaginationParams, paginated, reject_unknown_params
+from delivery.api import Listing, Pagination
+from delivery.visibility import visible
 
 from .models import TopicPage
-from .schemas import TopicTeaserSchema, topic_teaser_representation
+from .values import TopicTeaser, topic_teaser_value
 
 router = Router(tags=["topics"])
-
-
-class TopicListSchema(Schema):
-    count: int
-    items: list[TopicTeaserSchema]
 
 
 class TopicFilter(Schema):
@@ -22,19 +19,13 @@ class TopicFilter(Schema):
 
 @router.get(
     "/",
-    response=TopicListSchema,
+    response=list[TopicTeaser],
     operation_id="topics_list",
     summary="List published topics (teasers)",
 )
-def list_topics(request, pagination: Query[PaginationParams], filters: Query[TopicFilter]):
-    reject_unknown_params(request, PaginationParams, TopicFilter)
-    queryset = (
-        TopicPage.objects.live()
-        .public()
-        .select_related("hero_image")
-        .prefetch_related("hero_image__renditions")
-        .order_by("title", "pk")
-    )
+@paginate(Pagination)
+def list_topics(request, filters: Query[TopicFilter]):
+    queryset = visible(TopicPage.objects.all()).order_by("title", "pk")
     if filters.fachbereich is not None:
         queryset = queryset.filter(fachbereich=filters.fachbereich)
-    return paginated(queryset, pagination, lambda page: topic_teaser_representation(page, request))
+    return Listing(queryset, lambda objects, res: [topic_teaser_value(t, res) for t in objects])

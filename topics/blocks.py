@@ -1,7 +1,7 @@
 """The body of a topic page: the shared vocabulary plus contact persons and publications."""
 
+from delivery.blocks import BaseStreamBlock, CallToActionBlock, DeliveredStreamBlock, LinkListBlock
 from documents.blocks import PublicationsBlock
-from home.blocks import APIStreamBlock, BaseStreamBlock, CallToActionBlock, LinkListBlock
 from people.blocks import ContactPersonsBlock
 
 
@@ -10,7 +10,7 @@ class TopicBodyBlock(BaseStreamBlock):
     publications = PublicationsBlock()
 
 
-class FurtherInformationBlock(APIStreamBlock):
+class FurtherInformationBlock(DeliveredStreamBlock):
     """The "Mehr Informationen" area at the end of a topic page."""
 
     call_to_action = CallToActionBlock()

@@ -1,38 +1,32 @@
 """Topic pages ("Themen"): the association's main content type."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from documents.schemas import PublicationSchema
-from home.schemas import ImageSchema, stream_schema
-from home.serializers import representation_field, stream_field
-from people.schemas import (
-    ContactPersonSchema,
-    FachbereichSchema,
-    FachgruppeSchema,
-    fachbereich_representation,
-)
+from delivery.api import page_api_fields
+from delivery.images import Purpose
+from delivery.pages import DeliveredPage, DeliveredPageManager
+from delivery.visibility import visible, visible_related
+from documents.blocks import hand_picked_ids
+from documents.catalogue import html_query
+from documents.models import NEWEST_FIRST, Publication, PublicationIndexPage, newest_first_key
+from documents.values import publication_value
+from people.models import Fachgruppe
+from people.values import contact_person_value, fachbereich_value, fachgruppe_value
 from preview.models import FrontendPreviewMixin
 
 from .blocks import FurtherInformationBlock, TopicBodyBlock
 from .forms import TopicPageForm
-from .schemas import (
-    TopicTeaserSchema,
-    contact_persons_representation,
-    fachgruppen_representation,
-    hero_representation,
-    publications_representation,
-    topic_teaser_representation,
-)
+from .values import TopicIndexValue, TopicPageValue, topic_teaser_value
 
 
-class TopicIndexPage(FrontendPreviewMixin, Page):
+class TopicIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
     """The overview of all topics ("Themen")."""
 
     intro = models.TextField(
@@ -41,17 +35,10 @@ class TopicIndexPage(FrontendPreviewMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [
-        APIField("intro"),
-        APIField(
-            "topics",
-            serializer=representation_field(
-                list[TopicTeaserSchema],
-                lambda topics, request: [topic_teaser_representation(t, request) for t in topics],
-                source="get_topics",
-            ),
-        ),
-    ]
+
+    value_type = TopicIndexValue
+    api_fields = page_api_fields(TopicIndexValue)
+    objects = DeliveredPageManager()
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["topics.TopicPage"]
@@ -60,24 +47,20 @@ class TopicIndexPage(FrontendPreviewMixin, Page):
         verbose_name = _("Themenübersicht")
         verbose_name_plural = _("Themenübersichten")
 
-    def get_topics(self):
-        """Published, public topics below this index, alphabetically, heroes prefetched."""
-        return (
-            TopicPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("title")
+    def collect(self, res):
+        super().collect(res)
+        topics = TopicPage.objects.child_of(self) if self.pk else TopicPage.objects.none()
+        res.rows["topics"] = res.add(visible(topics, res.reader).order_by("title", "pk"))
+
+    def build(self, res):
+        return TopicIndexValue(
+            breadcrumbs=self.build_breadcrumbs(res),
+            intro=self.intro,
+            topics=[topic_teaser_value(topic, res) for topic in res.rows["topics"]],
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["topics"] = self.get_topics()
-        return context
 
-
-class TopicPage(FrontendPreviewMixin, Page):
+class TopicPage(DeliveredPage, FrontendPreviewMixin, Page):
     """One topic of the association's work, e.g. "Flüchtlingsarbeit"."""
 
     hero_image = models.ForeignKey(
@@ -171,47 +154,16 @@ class TopicPage(FrontendPreviewMixin, Page):
         index.RelatedFields("fachbereich", [index.SearchField("name")]),
     ]
 
-    api_fields = [
-        APIField("intro"),
-        APIField(
-            "hero",
-            serializer=representation_field(ImageSchema | None, hero_representation, source="*"),
-        ),
-        APIField("body", serializer=stream_field(stream_schema(TopicBodyBlock()))),
-        APIField(
-            "fachbereich",
-            serializer=representation_field(
-                FachbereichSchema | None, lambda value, request: fachbereich_representation(value)
-            ),
-        ),
-        APIField(
-            "fachgruppen",
-            serializer=representation_field(
-                list[FachgruppeSchema], fachgruppen_representation, source="get_fachgruppen"
-            ),
-        ),
-        APIField(
-            "contact_persons",
-            serializer=representation_field(
-                list[ContactPersonSchema],
-                contact_persons_representation,
-                source="get_contact_persons",
-            ),
-        ),
-        APIField(
-            "publications",
-            serializer=representation_field(
-                list[PublicationSchema], publications_representation, source="get_publications"
-            ),
-        ),
-        APIField(
-            "further_information",
-            serializer=stream_field(stream_schema(FurtherInformationBlock())),
-        ),
-    ]
+    value_type = TopicPageValue
+    api_fields = page_api_fields(TopicPageValue)
+    objects = DeliveredPageManager()
+    delivery_select_related = ("fachbereich", "hero_image")
 
     parent_page_types = ["topics.TopicIndexPage"]
     subpage_types = []
+
+    # Publications tagged with the topic that the page lists; the rest are one link away.
+    tagged_publications_limit = 6
 
     class Meta:
         verbose_name = _("Themenseite")
@@ -224,60 +176,65 @@ class TopicPage(FrontendPreviewMixin, Page):
             return ""
         return self.hero_image_alt or self.hero_image.description
 
-    def get_contact_persons(self):
-        """Published contact persons in the editor's order, with photos and renditions loaded."""
-        links = self.contact_person_links.all()
-        if isinstance(links, models.QuerySet):
-            links = links.select_related("person__photo").prefetch_related(
-                "person__photo__renditions"
-            )
-        return [link.person for link in links if link.person.live]
-
-    def get_fachgruppen(self):
-        """The assigned Fachgruppen in the editor's order, with their lead loaded."""
-        links = self.fachgruppe_links.all()
-        if isinstance(links, models.QuerySet):
-            links = links.select_related("fachgruppe__lead", "fachgruppe__fachbereich")
-        return [link.fachgruppe for link in links]
-
-    tagged_publications_limit = 6
-
-    def get_tagged_publications(self):
-        """Public publications tagged with this topic, newest first, without the ones already
-        chosen by hand in a publications block; one more than shown tells that there are more.
-        Three queries, however many there are."""
-        from documents.models import hand_picked_publication_ids
-
-        if self.pk is None:  # preview of a page not saved yet
-            return []
-        return list(
-            self.tagged_publications.public()
-            .exclude(pk__in=hand_picked_publication_ids(self.body, self.further_information))
-            .for_listing()
-            .newest_first()[: self.tagged_publications_limit + 1]
+    def collect(self, res):
+        super().collect(res)
+        res.collect(self.body.stream_block, self.body.raw_data)
+        res.collect(self.further_information.stream_block, self.further_information.raw_data)
+        if self.hero_image_id:
+            res.add([self.hero_image])
+        # The ordered child relations (in memory for a preview), narrowed to what is visible.
+        persons = visible_related(self.contact_person_links.all(), "person", res.reader)
+        res.rows["persons"] = res.add(
+            link.person for link in persons.select_related("person__photo")
         )
+        fachgruppen = visible_related(self.fachgruppe_links.all(), "fachgruppe", res.reader)
+        res.rows["fachgruppen"] = res.add(
+            link.fachgruppe
+            for link in fachgruppen.select_related(
+                *(f"fachgruppe__{name}" for name in Fachgruppe.delivery_select_related)
+            )
+        )
+        if self.pk:
+            hand_picked = hand_picked_ids(self.body.stream_block, self.body.raw_data)
+            hand_picked |= hand_picked_ids(
+                self.further_information.stream_block, self.further_information.raw_data
+            )
+            tagged = (
+                visible(Publication.objects.filter(topics=self), res.reader)
+                .exclude(pk__in=hand_picked)
+                .order_by(*NEWEST_FIRST)
+                .values("pk")[: self.tagged_publications_limit + 1]
+            )
+            res.want_documents_where("tagged", Q(pk__in=tagged))
+            res.want_pages_where("library", Q(pk__in=PublicationIndexPage.objects.values("pk")))
 
-    def get_publications(self):
-        """Publications tagged with this topic (privacy is checked where they are output)."""
-        if not self.pk:
-            return []
-        return self.tagged_publications.order_by("-publication_date", "title")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["contact_persons"] = self.get_contact_persons()
-        context["fachgruppen"] = self.get_fachgruppen()
-        tagged = self.get_tagged_publications()
-        context["tagged_publications"] = tagged[: self.tagged_publications_limit]
-        if len(tagged) > self.tagged_publications_limit:
-            from documents.models import PublicationIndexPage
-
-            library = PublicationIndexPage.objects.live().first()
-            if library:
-                context["tagged_publications_more_url"] = (
-                    f"{library.get_url(request)}?thema={self.slug}"
-                )
-        return context
+    def build(self, res):
+        tagged = sorted(res.document_tags["tagged"], key=newest_first_key)
+        limit = self.tagged_publications_limit
+        library = next(iter(res.page_tags["library"]), None)
+        more_url = None
+        if len(tagged) > limit and library is not None:
+            more_url = f"{res.page_url(library)}?{html_query(topic=self.slug)}"
+        persons = (contact_person_value(person, res) for person in res.rows["persons"])
+        return TopicPageValue(
+            breadcrumbs=self.build_breadcrumbs(res),
+            intro=self.intro,
+            hero=res.image(
+                self.hero_image if self.hero_image_id else None,
+                Purpose.HERO,
+                alt=self.hero_alt_text,
+                decorative=self.hero_image_decorative,
+            ),
+            body=res.resolve_stream(self.body.stream_block, self.body.raw_data),
+            fachbereich=fachbereich_value(self.fachbereich),
+            fachgruppen=[fachgruppe_value(f, res) for f in res.rows["fachgruppen"]],
+            contact_persons=[person for person in persons if person is not None],
+            further_information=res.resolve_stream(
+                self.further_information.stream_block, self.further_information.raw_data
+            ),
+            publications=[publication_value(p, res) for p in tagged[:limit]],
+            more_publications_url=more_url,
+        )
 
 
 class TopicPageContactPerson(Orderable):

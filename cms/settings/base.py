@@ -22,14 +22,16 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Project apps first so that their templates override Wagtail's where they share a name.
+    "delivery",
     "home",
     "topics",
     "people",
     "documents",
     "search",
+    "preview",
+    "demo",
     "wagtail.api.v2",
     "wagtail.api.v3",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -73,7 +75,7 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -81,7 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.chrome",
             ],
         },
     },
@@ -119,9 +121,7 @@ LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
 
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -165,13 +165,17 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Delivery API (v2 and v3) ------------------------------------------------------------------
-INSTALLED_APPS += ["preview", "corsheaders"]
-# CORS before CommonMiddleware (django-cors-headers' rule); the API's own guards last.
+INSTALLED_APPS += ["corsheaders"]
+# CORS before CommonMiddleware (django-cors-headers' rule). ETags and 304 answers come from
+# Django's ConditionalGetMiddleware, which must see the Cache-Control the API's middleware sets.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
     "corsheaders.middleware.CorsMiddleware",
 )
-MIDDLEWARE += ["cms.middleware.APIQueryLimitsMiddleware", "cms.middleware.APICacheMiddleware"]
+MIDDLEWARE += [
+    "django.middleware.http.ConditionalGetMiddleware",
+    "delivery.middleware.APICacheControlMiddleware",
+]
 # Frontends on these origins may call the API from the browser, e.g.
 # CORS_ALLOWED_ORIGINS=https://www.paritaet-nrw.org,https://app.paritaet-nrw.org
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])

@@ -2,12 +2,9 @@
 
 from django import template
 
-from home.models import SiteSettings
-
 register = template.Library()
 
 DESCRIPTION_LENGTH = 160
-OG_IMAGE_SPEC = "fill-1200x630"
 
 
 def page_description(page):
@@ -29,27 +26,28 @@ def page_meta(context, page=None):
     """Description, canonical and OpenGraph tags for a Wagtail page (nothing without one).
 
     Absolute URLs use the Wagtail site's configured root URL (as the sitemap does), not the
-    host of the request, so that every address of the site points to one canonical URL.
+    host of the request, so that every address of the site points to one canonical URL. The
+    OpenGraph image is the page's hero in its largest delivered size.
     """
     request = context.get("request")
     page = page or context.get("page")
     if page is None or not getattr(page, "pk", None) or request is None:
         return {}
     _site_id, root_url, path = page.get_url_parts(request) or (None, "", "")
+    chrome = context.get("chrome")
     meta = {
         "description": page_description(page),
         "title": page.seo_title or page.title,
         "url": f"{root_url}{path}",
         "type": "article" if page.depth > 2 else "website",
-        "site_name": SiteSettings.for_request(request).organisation_name,
+        "site_name": chrome.settings.organisation_name if chrome else "",
     }
-    image = getattr(page, "hero_image", None)
-    if image is not None:
-        rendition = image.get_rendition(OG_IMAGE_SPEC)
+    hero = getattr(context.get("value"), "hero", None)
+    if hero is not None and hero.largest is not None:
         meta["image"] = {
-            "url": absolute(rendition.url, root_url),
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": getattr(page, "hero_alt_text", "") or "",
+            "url": absolute(hero.largest.url, root_url),
+            "width": hero.largest.width,
+            "height": hero.largest.height,
+            "alt": hero.alt,
         }
     return {"meta": meta}

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction
 
-from home.demo.media import publication_pdf
+from demo.media import publication_pdf
 
 
 @pytest.fixture

@@ -54,7 +54,7 @@ def test_newest_first_by_default_and_oldest_first_on_request(client, publication
 
 def test_filters(client, publications):
     topic, _ = publications
-    assert titles(client, topic=topic.pk) == ["Guide", "Leitfaden"]
+    assert titles(client, topic=topic.slug) == ["Guide", "Leitfaden"]
     assert titles(client, type="broschuere") == ["Guide", "Leitfaden"]
     assert titles(client, year=2025) == ["Arbeitshilfe", "Guide"]
     assert titles(client, language="en") == ["Guide"]

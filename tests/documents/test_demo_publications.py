@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
 
+from demo import content
 from documents.models import Publication
-from home.demo import content
 
 
 @pytest.fixture

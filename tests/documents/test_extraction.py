@@ -10,11 +10,11 @@ from reportlab.pdfgen import canvas
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from demo.media import publication_pdf
 from documents.extraction import COVER_MAX_HEIGHT, render_cover
 from documents.factories import PublicationFactory
 from documents.models import Publication
 from documents.tasks import extract_publication_metadata_task
-from home.demo.media import publication_pdf
 
 
 def test_admin_upload_fills_page_count_size_text_and_cover(

@@ -4,8 +4,8 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from demo.media import publication_pdf
 from documents.factories import PublicationFactory, PublicationIndexPageFactory
-from home.demo.media import publication_pdf
 from topics.factories import TopicPageFactory
 
 

@@ -38,8 +38,8 @@ def test_topic_cards_have_srcset_lazy_decorative_images(client, home_page, featu
     card = html[html.index('<li class="topic-card">') :]
     img = card[card.index("<img") : card.index(">", card.index("<img"))]
     assert 'alt=""' in img and 'loading="lazy"' in img
-    assert 'width="480"' in img and 'height="240"' in img
-    assert "fill-480x240" in img and "fill-960x480" in img and "sizes=" in img
+    assert 'width="640"' in img and 'height="320"' in img
+    assert "fill-640x320" in img and "fill-1024x512" in img and "sizes=" in img
 
 
 def test_draft_and_private_topics_are_not_featured(client, home_page, topic_index):

@@ -69,8 +69,9 @@ def test_topic_page_head_uses_intro_canonical_and_hero_image(client, topic):
     assert page.meta["og:locale"] == "de_DE"
     assert page.meta["og:site_name"] == "Der Paritätische NRW"
     assert page.meta["og:image"].startswith("http://localhost/")
-    assert ".fill-1200x630." in page.meta["og:image"]
-    assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1200", "630")
+    # The hero's largest delivered size (one rendition vocabulary for srcset, API and OG).
+    assert ".fill-1600x800." in page.meta["og:image"]
+    assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1600", "800")
     assert page.meta["og:image:alt"] == "Drei junge Männer"
 
 

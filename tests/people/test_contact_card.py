@@ -54,8 +54,8 @@ def test_card_with_photo_shows_rendition_name_role_and_links(topic_html):
     img = re.search(r"<img [^>]+>", card).group(0)
     assert 'alt=""' in img  # the name follows as text
     assert 'loading="lazy"' in img
-    assert re.search(r'width="80"', img) and re.search(r'height="80"', img)
-    assert "fill-80x80" in img and "fill-160x160" in img and 'sizes="5rem"' in img
+    assert re.search(r'width="160"', img) and re.search(r'height="160"', img)
+    assert "fill-160x160" in img and "fill-320x320" in img and 'sizes="5rem"' in img
     assert '<h3 class="contact-card__name">Janine Metelmann</h3>' in card
     assert "Fachreferentin Migration und Flüchtlingsarbeit" in card
     assert '<a href="mailto:metelmann@example.org">metelmann@example.org</a>' in card

@@ -10,10 +10,10 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 
-from home.demo import content
+from demo import content
 from topics.models import TopicPage
 
-SEED = Path(__file__).resolve().parents[2] / "home" / "demo" / "topic-page-fluechtlingsarbeit.txt"
+SEED = Path(__file__).resolve().parents[2] / "demo" / "topic-page-fluechtlingsarbeit.txt"
 # Lines of the seed that are the site's chrome or labels of the page layout, not content.
 NOT_CONTENT = {
     "Der Paritätische NRW",
@@ -81,7 +81,7 @@ def test_find_then_detail_renders_the_whole_seed_page(demo, client, version):
 
     hero = page["hero"]
     assert hero["alt"] == "Drei junge Männer, einer lacht in die Kamera"
-    assert [r["width"] for r in hero["renditions"]] == [480, 960, 1600]
+    assert [r["width"] for r in hero["renditions"]] == [640, 1024, 1600]
     for rendition in hero["renditions"]:
         assert rendition["url"].startswith("http://testserver/media/")
         assert rendition["height"] == rendition["width"] * hero["height"] // hero["width"]

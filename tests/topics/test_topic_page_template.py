@@ -64,7 +64,7 @@ def test_body_image_is_lazy_with_srcset_and_its_alt_text(client, topic):
     image = img_tags(html)[1]
     assert 'loading="lazy"' in image
     assert 'alt="Eine Beraterin im Gespräch"' in image
-    assert "width-400" in image and "width-800" in image and "sizes=" in image
+    assert "width-480" in image and "width-960" in image and "sizes=" in image
     assert re.search(r'width="\d+"', image) and re.search(r'height="\d+"', image)
     assert "<figcaption>Foto: Demo</figcaption>" in html
 

@@ -1,0 +1,251 @@
+"""Builds the demo site from the seed page. Idempotent: a second run changes nothing."""
+
+import os
+import secrets
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Site
+from wagtail.rich_text import RichText
+
+from demo import content
+from demo.media import hero_png, initials_png, publication_pdf
+from documents.models import Publication, PublicationIndexPage
+from documents.tasks import extract_publication_metadata
+from home.models import HomePage, SiteSettings, StandardPage
+from people.models import ContactPerson, Fachbereich, Fachgruppe
+from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson, TopicPageFachgruppe
+
+Image = get_image_model()
+
+
+class Command(BaseCommand):
+    help = (
+        "Lädt die Demo-Inhalte: Startseite, Themen, die Seite „Flüchtlingsarbeit“, "
+        "Ansprechpersonen, Publikationen und die rechtlichen Seiten. Mehrfach ausführbar."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.created = 0
+        home = self.home_page()
+        themen = self.child_page(
+            home,
+            TopicIndexPage,
+            slug="themen",
+            title="Themen",
+            intro="Die Themen, für die sich der Paritätische NRW einsetzt.",
+            show_in_menus=True,
+        )
+        publikationen = self.child_page(
+            home,
+            PublicationIndexPage,
+            slug="publikationen",
+            title="Publikationen",
+            intro="Broschüren, Arbeitshilfen und Positionspapiere zum Herunterladen.",
+            show_in_menus=True,
+        )
+        fachbereich = self.get_or_create(Fachbereich, name=content.FACHBEREICH)
+        persons = [
+            self.person(first, last, role, fachbereich, with_portrait=True)
+            for first, last, role in content.CONTACT_PERSONS
+        ]
+        lead = self.person(*content.FACHGRUPPE_LEAD, fachbereich, with_portrait=False)
+        fachgruppe = self.get_or_create(
+            Fachgruppe,
+            name=content.FACHGRUPPE,
+            defaults={"fachbereich": fachbereich, "lead": lead},
+        )
+        topic = self.topic_page(themen, publikationen, fachbereich, fachgruppe, persons)
+        demo_topic = self.child_page(
+            themen,
+            TopicPage,
+            slug=content.DEMO_TOPIC["slug"],
+            title=content.DEMO_TOPIC["title"],
+            intro=content.DEMO_TOPIC["intro"],
+            body=[
+                ("section", {"heading": heading, "text": RichText(f"<p>{text}</p>")})
+                for heading, text in content.DEMO_TOPIC["sections"]
+            ],
+        )
+        self.publications(topic, demo_topic)
+        legal = {
+            slug: self.child_page(
+                home,
+                StandardPage,
+                slug=slug,
+                title=title,
+                intro=intro,
+                body=[("section", {"heading": h, "text": RichText(t)}) for h, t in sections],
+            )
+            for slug, title, intro, sections in content.STANDARD_PAGES
+        }
+        self.site_settings(home, legal)
+        self.admin_user()
+        if self.created:
+            self.stdout.write(
+                self.style.SUCCESS(f"Demo-Inhalte geladen: {self.created} neu angelegt.")
+            )
+        else:
+            self.stdout.write("Demo-Inhalte sind bereits vollständig vorhanden; nichts geändert.")
+
+    # Pages ---------------------------------------------------------------------------------
+
+    def home_page(self):
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise SystemExit("Die Wurzelseite der Standard-Site ist keine Startseite (HomePage).")
+        if not home.intro:
+            home.intro = (
+                "Der Paritätische NRW ist ein Dachverband der Freien Wohlfahrtspflege. "
+                "Diese Installation zeigt Demo-Inhalte."
+            )
+            home.save_revision().publish()
+            self.created += 1
+        return home
+
+    def child_page(self, parent, model, *, slug, **fields):
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def topic_page(self, themen, publikationen, fachbereich, fachgruppe, persons):
+        existing = themen.get_children().filter(slug="fluechtlingsarbeit").first()
+        if existing:
+            return existing.specific
+        hero = self.image(
+            "Drei junge Männer (Illustration)", "hero-fluechtlingsarbeit.png", hero_png
+        )
+        page = TopicPage(
+            title=content.TOPIC_TITLE,
+            slug="fluechtlingsarbeit",
+            hero_image=hero,
+            hero_image_alt=content.HERO_ALT,
+            intro=content.TOPIC_INTRO,
+            body=[
+                ("section", {"heading": heading, "text": RichText(f"<p>{text}</p>")})
+                for heading, text in content.TOPIC_SECTIONS
+            ],
+            fachbereich=fachbereich,
+            further_information=[
+                (
+                    "call_to_action",
+                    {
+                        "heading": content.MORE_INFO_HEADING,
+                        "text": content.MORE_INFO_TEXT,
+                        "link": {"label": content.MORE_INFO_LINK_LABEL, "page": publikationen},
+                    },
+                )
+            ],
+            show_in_menus=True,
+        )
+        page.fachgruppe_links = [TopicPageFachgruppe(fachgruppe=fachgruppe)]
+        page.contact_person_links = [
+            TopicPageContactPerson(person=person, sort_order=index)
+            for index, person in enumerate(persons)
+        ]
+        themen.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    # Snippets, media ------------------------------------------------------------------------
+
+    def get_or_create(self, model, defaults=None, **lookup):
+        instance, created = model.objects.get_or_create(defaults=defaults or {}, **lookup)
+        self.created += created
+        return instance
+
+    def person(self, first_name, last_name, role, fachbereich, *, with_portrait):
+        existing = ContactPerson.objects.filter(first_name=first_name, last_name=last_name).first()
+        if existing:
+            return existing
+        person = ContactPerson(
+            first_name=first_name, last_name=last_name, role=role, fachbereich=fachbereich
+        )
+        if with_portrait:
+            person.photo = self.image(
+                f"Porträt-Platzhalter {first_name} {last_name}",
+                f"portrait-{last_name.lower()}.png",
+                lambda: initials_png(person.initials),
+            )
+        person.save()
+        person.save_revision().publish()
+        self.created += 1
+        return person
+
+    def image(self, title, filename, render):
+        existing = Image.objects.filter(title=title).first()
+        if existing:
+            return existing
+        image = Image(title=title, file=ImageFile(ContentFile(render(), name=filename)))
+        image._set_image_file_metadata()
+        image.save()
+        self.created += 1
+        return image
+
+    def publications(self, topic, demo_topic):
+        rows = [(*row[:3], "de", *row[3:], topic) for row in content.PUBLICATIONS]
+        rows += [(*row, demo_topic) for row in content.DEMO_TOPIC_PUBLICATIONS]
+        for title, kind, day, language, description, paragraphs, tagged in rows:
+            if Publication.objects.filter(title=title).exists():
+                continue
+            publication = Publication(
+                title=title,
+                file=ContentFile(publication_pdf(title, paragraphs), name=f"{kind}-{day}.pdf"),
+                description=description,
+                publication_type=kind,
+                publication_date=date.fromisoformat(day),
+                language=language,
+            )
+            publication._set_document_file_metadata()
+            publication.save()
+            publication.topics.set([tagged])
+            # Read right away (not only when the transaction commits), so that the demo's
+            # page counts, full text and covers are there whatever task backend is configured.
+            extract_publication_metadata(publication)
+            self.created += 1
+
+    # Settings, users --------------------------------------------------------------------------
+
+    def site_settings(self, home, legal):
+        site = Site.objects.get(is_default_site=True)
+        settings = SiteSettings.for_site(site)
+        if settings.imprint_page_id:
+            return
+        settings.organisation_name = "Der Paritätische NRW"
+        settings.address = "Platzhalter-Anschrift (Demo-Inhalt)"
+        settings.email = "kontakt@example.org"
+        settings.imprint_page = legal["impressum"]
+        settings.privacy_page = legal["datenschutz"]
+        settings.accessibility_page = legal["barrierefreiheit"]
+        settings.save()
+        self.created += 1
+
+    def admin_user(self):
+        User = get_user_model()
+        if User.objects.filter(username="admin").exists():
+            return
+        password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        User.objects.create_superuser("admin", "admin@example.org", password)
+        self.created += 1
+        if os.environ.get("DEMO_ADMIN_PASSWORD"):
+            self.stdout.write("Admin-Konto „admin“ angelegt (Passwort aus DEMO_ADMIN_PASSWORD).")
+        else:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Admin-Konto angelegt: Benutzername „admin“, Passwort „{password}“ "
+                    "(wird nur dieses eine Mal angezeigt)."
+                )
+            )

@@ -1,0 +1,61 @@
+"""The site's chrome: main menu and footer, one value for every page and for the API.
+
+Every rendered page resolves it together with its own value (registered as the HTML part
+``chrome`` in ``apps.py``); ``/api/v3/navigation/`` and ``/api/v3/site-settings/`` return
+the same values.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from .models import SiteSettings as SiteSettingsModel
+from .values import Navigation, SiteSettings
+
+LEGAL_PAGES = ("imprint_page", "privacy_page", "accessibility_page")
+
+
+@dataclass
+class Chrome:
+    navigation: Navigation
+    settings: SiteSettings
+    # aria-current of each menu item for the page shown: "page", "true" (an ancestor) or "".
+    current: dict
+
+
+class SiteChrome:
+    """Collects and builds the chrome of ``site`` (for ``page``, when one is shown)."""
+
+    def __init__(self, site, page=None, request=None):
+        self.site = site
+        self.page = page
+        self.settings = (
+            SiteSettingsModel.for_request(request) if request else SiteSettingsModel.for_site(site)
+        )
+
+    def collect(self, res):
+        root = self.site.root_page
+        menu = Q(path__startswith=root.path, depth=root.depth + 1, show_in_menus=True)
+        res.want_pages_where("menu", menu)
+        res.want(type(root), root.pk)
+        res.want(type(root), *(getattr(self.settings, f"{name}_id") for name in LEGAL_PAGES))
+
+    def build(self, res):
+        root = res.page_link(self.site.root_page.pk) or res.page_link(self.site.root_page)
+        menu = res.page_tags["menu"]
+        navigation = Navigation(root=root, items=[res.page_link(page) for page in menu])
+        settings = SiteSettings(
+            site_name=self.site.site_name or "",
+            organisation_name=self.settings.organisation_name,
+            address=self.settings.address,
+            email=self.settings.email,
+            phone=self.settings.phone,
+            root=root,
+            **{name: res.page_link(getattr(self.settings, f"{name}_id")) for name in LEGAL_PAGES},
+        )
+        path = getattr(self.page, "path", "")
+        current = {
+            page.pk: "page" if path == page.path else "true" if path.startswith(page.path) else ""
+            for page in menu
+        }
+        return Chrome(navigation=navigation, settings=settings, current=current)

@@ -1,0 +1,79 @@
+"""The demo loader builds the seed page, and running it twice changes nothing."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from documents.models import Publication
+from people.models import ContactPerson, Fachbereich, Fachgruppe
+
+SEED = Path(__file__).resolve().parents[2] / "demo" / "topic-page-fluechtlingsarbeit.txt"
+# Lines of the seed that are not page content: the site name and the menu placeholder.
+NOT_CONTENT = {"Der Paritätische NRW", "Navigation"}
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "publications": Publication.objects.count(),
+        "persons": ContactPerson.objects.count(),
+        "fachbereiche": Fachbereich.objects.count(),
+        "fachgruppen": Fachgruppe.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+@pytest.fixture
+def demo(db, monkeypatch):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_second_run_changes_and_duplicates_nothing(demo):
+    before = counts()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts() == before
+    assert before["publications"] >= 3
+    assert before["persons"] == 3  # two contact persons and the Fachgruppe lead
+
+
+def test_topic_page_shows_every_line_of_the_seed(demo, client):
+    response = client.get("/themen/fluechtlingsarbeit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        line = line.strip().rstrip(":")
+        if line and line not in NOT_CONTENT:
+            assert line in html, f"seed line missing from the page: {line!r}"
+    assert 'alt="Drei junge Männer, einer lacht in die Kamera"' in html
+
+
+def test_pages_exist_at_their_urls(demo, client):
+    for path in (
+        "/",
+        "/themen/",
+        "/publikationen/",
+        "/impressum/",
+        "/datenschutz/",
+        "/barrierefreiheit/",
+    ):
+        assert client.get(path).status_code == 200, path
+    assert "Platzhalter" in client.get("/impressum/").content.decode()
+
+
+def test_admin_account_logs_in_with_the_environment_password(demo, client):
+    assert client.login(username="admin", password="demo-passwort-123")
+
+
+def test_publications_are_real_pdfs_listed_on_the_publications_page(demo, client):
+    html = client.get("/publikationen/").content.decode()
+    for publication in Publication.objects.all():
+        assert publication.title in html
+        with publication.file.open("rb") as f:
+            assert f.read(5) == b"%PDF-"
