@@ -11,6 +11,8 @@ from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Site
 
+from delivery.values import URL
+
 from .engine import (
     MAX_LIMIT,
     MAX_OFFSET,
@@ -41,7 +43,7 @@ class SearchResultSchema(Schema):
     type_label: str
     title: str
     excerpt: str = Field(description="HTML: escaped text, hits wrapped in <mark>.")
-    url: str = Field(description="Site path or address; empty when there is nothing to link to.")
+    url: URL = Field(description="Absolute URL; empty when there is nothing to link to.")
 
 
 class TypeCountSchema(Schema):
@@ -70,7 +72,7 @@ class SuggestionSchema(Schema):
     type: str
     type_label: str
     title: str
-    url: str
+    url: URL
 
 
 class SuggestResponseSchema(Schema):

@@ -50,9 +50,15 @@ def test_urls_of_each_type(many, search_api):
     by_type = {}
     for item in items:
         by_type.setdefault(item["type"], []).append(item["url"])
-    assert all(re.fullmatch(r"/themen/q\d+/", url) for url in by_type["topic"])
+    # Absolute, as every URL of the API (WAGTAILAPI_BASE_URL).
+    assert all(re.fullmatch(r"http://testserver/themen/q\d+/", url) for url in by_type["topic"])
     # Persons and Fachgruppen link to a public topic page showing them, or nowhere.
-    assert sorted(by_type["person"]) == ["", "", "", "/themen/q0/#topic-contacts-heading"]
+    assert sorted(by_type["person"]) == [
+        "",
+        "",
+        "",
+        "http://testserver/themen/q0/#topic-contacts-heading",
+    ]
     assert by_type["fachgruppe"] == [""]
 
 
@@ -93,7 +99,7 @@ def test_suggestions_complete_the_last_word(demo, client):
             "type": "person",
             "type_label": "Ansprechperson",
             "title": "Janine Metelmann",
-            "url": "/themen/fluechtlingsarbeit/#topic-contacts-heading",
+            "url": "http://testserver/themen/fluechtlingsarbeit/#topic-contacts-heading",
         }
     ]
     titles = [
