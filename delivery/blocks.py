@@ -15,6 +15,7 @@ import logging
 from typing import Annotated, ClassVar, Literal, Union
 
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.forms.utils import ErrorList
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -204,7 +205,9 @@ class CaptionedImageBlock(DeliveredBlock, blocks.StructBlock):
     preview_empty_text = _("Es gibt noch keine Bilder in der Bildersammlung.")
 
     def get_preview_value(self):
-        image = get_image_model().objects.order_by("pk").first()
+        # A landscape image if there is one: portraits and square avatars make a poor example.
+        images = get_image_model().objects.order_by("pk")
+        image = images.filter(width__gt=F("height")).first() or images.first()
         return self.normalize(
             {
                 "image": {"image": image, "alt_text": "Beispielbild", "decorative": False},
@@ -403,7 +406,9 @@ class ConsentEmbedBlock(DeliveredBlock, blocks.StructBlock):
         )
         preview_value = {
             "title": "Der Paritätische NRW stellt sich vor",
-            "embed": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            # An address no embed finder accepts: the preview shows the consent notice and the
+            # link without a request to a real provider.
+            "embed": "https://video.example.org/der-paritaetische-nrw-stellt-sich-vor",
         }
 
     def resolve(self, raw, res):

@@ -14,8 +14,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.blocks import Block
+from wagtail.embeds.finders import get_finders
 from wagtail.fields import StreamField
 from wagtail.models import Collection, CollectionViewRestriction
+from wagtail_factories import ImageFactory
 
 from delivery.blocks import (
     AccordionBlock,
@@ -186,6 +188,21 @@ def test_preview_picks_only_what_visitors_may_see(admin_client):
         assert preview_problems(admin_client, key, "empty") == []
         html = preview(admin_client, PICKABLE[key]).content.decode()
         assert "Entwurf Person" not in html and "Internes Papier" not in html
+
+
+def test_image_preview_prefers_a_landscape_image(admin_client):
+    ImageFactory(title="Porträt", file__width=60, file__height=60)
+    ImageFactory(title="Querformat", file__width=120, file__height=60)
+    response = preview(admin_client, PICKABLE[("TopicBodyBlock", "image")])
+    img = BeautifulSoup(response.content, "html.parser").select_one("main figure img")
+    assert (img["width"], img["height"]) == ("120", "60")
+
+
+def test_embed_preview_asks_no_provider():
+    """The embed preview shows the consent notice without a request to a real provider."""
+    block = PICKABLE[("TopicBodyBlock", "embed")]
+    url = block.get_preview_value()["embed"].url
+    assert not any(finder.accept(url) for finder in get_finders())
 
 
 def test_preview_is_a_german_page_in_the_site_layout(admin_client):
