@@ -15,6 +15,7 @@ import logging
 from typing import Annotated, ClassVar, Literal, Union
 
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.forms.utils import ErrorList
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -25,6 +26,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
 from .images import Purpose
@@ -44,6 +46,9 @@ class DeliveredBlock:
     """Mixin for blocks the delivery resolves (see the module docstring)."""
 
     value_type: ClassVar[object] = None
+    # Shown in the admin's block picker when the preview value resolves to nothing, e.g. a
+    # block that previews objects from the database while there are none yet.
+    preview_empty_text: ClassVar[str] = _("Für diese Vorschau gibt es noch keine Inhalte.")
 
     def resolve(self, raw, res: Resolution):
         raise NotImplementedError
@@ -67,6 +72,13 @@ class DeliveredBlock:
         if resolved is None:
             return ""
         return self.render_value(resolved, context)
+
+    def get_preview_context(self, value, parent_context=None):
+        """The block rendered once for the picker's preview, so that the preview template can
+        show ``preview_empty_text`` instead of a blank frame when it renders nothing."""
+        context = super().get_preview_context(value, parent_context)
+        context["preview_html"] = self.render(value, context)
+        return context
 
 
 # -- Values of the shared blocks --------------------------------------------------------------
@@ -190,10 +202,12 @@ class CaptionedImageBlock(DeliveredBlock, blocks.StructBlock):
         template = "delivery/blocks/image.html"
         description = _("Ein Bild mit Alternativtext und optionaler Bildunterschrift.")
 
-    def get_preview_value(self):
-        from wagtail.images import get_image_model
+    preview_empty_text = _("Es gibt noch keine Bilder in der Bildersammlung.")
 
-        image = get_image_model().objects.order_by("pk").first()
+    def get_preview_value(self):
+        # A landscape image if there is one: portraits and square avatars make a poor example.
+        images = get_image_model().objects.order_by("pk")
+        image = images.filter(width__gt=F("height")).first() or images.first()
         return self.normalize(
             {
                 "image": {"image": image, "alt_text": "Beispielbild", "decorative": False},
@@ -392,7 +406,9 @@ class ConsentEmbedBlock(DeliveredBlock, blocks.StructBlock):
         )
         preview_value = {
             "title": "Der Paritätische NRW stellt sich vor",
-            "embed": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            # An address no embed finder accepts: the preview shows the consent notice and the
+            # link without a request to a real provider.
+            "embed": "https://video.example.org/der-paritaetische-nrw-stellt-sich-vor",
         }
 
     def resolve(self, raw, res):

@@ -34,6 +34,8 @@ class PublicationsBlock(DeliveredBlock, blocks.StructBlock):
         template = "documents/blocks/publications.html"
         description = _("Eine Liste ausgewählter Publikationen zum Herunterladen.")
 
+    preview_empty_text = _("Es gibt noch keine öffentlichen Publikationen.")
+
     def get_preview_value(self):
         chosen = list(visible(Publication.objects.order_by("-pk"))[:2])
         return self.normalize({"heading": "Publikationen", "publications": chosen})

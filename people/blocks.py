@@ -38,6 +38,8 @@ class ContactPersonsBlock(DeliveredBlock, blocks.StructBlock):
             "Kontaktkarten ausgewählter Ansprechpersonen mit Foto, Funktion und Kontakt."
         )
 
+    preview_empty_text = _("Es gibt noch keine veröffentlichten Ansprechpersonen.")
+
     def get_preview_value(self):
         persons = list(visible(ContactPerson.objects.order_by("pk"))[:2])
         return self.normalize({"heading": "Ansprechpersonen", "persons": persons})
