@@ -821,7 +821,9 @@ def test_no_detail_or_sitemap_gives_away_anything_hidden(client, world):
             assert response.status_code == 404, (version, path)
 
 
-@pytest.mark.parametrize("query", ["GEHEIM", "geheim-entwurf"])
+# "VERDECKT": the labels of links to hidden things and the headings of blocks that link
+# nothing but hidden things, which no page shows.
+@pytest.mark.parametrize("query", ["GEHEIM", "geheim-entwurf", "VERDECKT"])
 def test_search_finds_and_counts_nothing_hidden(client, world, query):
     queries = [query] if query != "GEHEIM" else ["GEHEIM", *world.hidden_titles]
     for q in queries:
