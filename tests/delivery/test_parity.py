@@ -10,7 +10,8 @@ labels given start with "VERDECKT", as do the headings of blocks that link nothi
 things), rich text in section, text and accordion blocks, calls to action, contact-persons and
 publications blocks, a topic's contact persons, Fachgruppe lead and tagged publications, the home
 page's featured topics, the main menu (``show_in_menus``) and the footer's legal pages. Each place
-also links one public thing, so the places are shown to render at all.
+also links one public thing, so the places are shown to render at all; image, quote and embed
+blocks stand beside them.
 
 What is compared, for every live page an anonymous visitor may see:
 
@@ -59,7 +60,7 @@ from delivery.templatetags.delivery_tags import phone_href
 from documents.catalogue import HTML_NAMES
 from documents.factories import PublicationFactory, publication_pdf
 from documents.models import Publication
-from home.factories import StandardPageFactory
+from home.factories import EmbedFactory, StandardPageFactory
 from home.models import HomePageFeaturedTopic, SiteSettings
 from people.factories import ContactPersonFactory, FachgruppeFactory
 from people.models import ContactPerson
@@ -82,6 +83,8 @@ class World:
     pages: dict  # the demo's public pages by slug ("" for the home page)
     public_document: Publication
     public_person: ContactPerson
+    image: object  # a public image of the demo
+    embed_url: str  # an embed already in Wagtail's cache (no provider is asked)
     hidden_pages: dict = field(default_factory=dict)  # title -> page
     hidden_documents: dict = field(default_factory=dict)  # title -> publication
     hidden_persons: dict = field(default_factory=dict)  # full name -> person
@@ -255,6 +258,16 @@ def shared_blocks(world, prefix):
             )
             for n, t in enumerate([*hidden, *public], 1)
         ],
+        # Blocks that link nothing hidden, for the parity of their images and links.
+        (
+            "image",
+            {
+                "image": {"image": world.image, "alt_text": "Bild im Text", "decorative": False},
+                "caption": f"{prefix}: Bildunterschrift",
+            },
+        ),
+        ("quote", {"quote": "Für uns stehen die Menschen im Mittelpunkt.", "attribution": ""}),
+        ("embed", {"title": f"{prefix}: Video", "embed": world.embed_url}),
         (
             "call_to_action",
             {
@@ -375,6 +388,8 @@ def world(django_db_setup, django_db_blocker):
             pages=pages,
             public_document=Publication.objects.order_by("pk").first(),
             public_person=ContactPerson.objects.get(last_name="Steffen"),
+            image=pages["fluechtlingsarbeit"].hero_image,
+            embed_url=EmbedFactory().url,
         )
         build_hidden(world)
         link_everything(world)
@@ -613,8 +628,10 @@ def test_the_places_that_link_hidden_things_are_shown(client, world):
         ("Publikationen", "/publikationen/"),
         (public_document.title, public_document.url),
         ("Verweis 1", None),
+        ("„Thema: Video“ beim Anbieter ansehen", world.embed_url),
     ):
         assert expected in view.links
+    assert any("width-960" in url for url in view.images)  # the image block's renditions
     for expected in (
         ("heading", "Thema: Links ohne Beschriftung"),
         ("heading", "Thema: Aufruf 1"),
