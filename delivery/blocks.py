@@ -273,6 +273,15 @@ class LinkBlock(DeliveredBlock, blocks.StructBlock):
             raise StructBlockValidationError(non_block_errors=ErrorList([ValidationError(message)]))
         return value
 
+    def get_searchable_content(self, value):
+        """Only an external link's words are indexed. A link to a page or a document is shown
+        only while its target is visible, which the search index cannot follow: its label
+        would let search find (and quote) words the page no longer shows. The target is
+        found on its own."""
+        if value.get("page") or value.get("document"):
+            return []
+        return super().get_searchable_content(value)
+
     def resolve(self, raw, res):
         """The link, or ``None`` when its target is hidden from the reader (or gone): then
         neither its label nor its target may appear anywhere."""
@@ -346,6 +355,14 @@ class LinkListBlock(DeliveredBlock, blocks.StructBlock):
                 },
             ],
         }
+
+    def get_searchable_content(self, value):
+        """The heading is indexed with the links that are always shown (external ones): a
+        list whose targets are all hidden is not shown at all (see ``LinkBlock``)."""
+        links = self.child_blocks["links"].get_searchable_content(value["links"])
+        if not links:
+            return []
+        return [*self.child_blocks["heading"].get_searchable_content(value["heading"]), *links]
 
     def resolve(self, raw, res):
         link_block = self.child_blocks["links"].child_block

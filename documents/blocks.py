@@ -40,6 +40,11 @@ class PublicationsBlock(DeliveredBlock, blocks.StructBlock):
         chosen = list(visible(Publication.objects.order_by("-pk"))[:2])
         return self.normalize({"heading": "Publikationen", "publications": chosen})
 
+    def get_searchable_content(self, value):
+        """Nothing: the heading is shown only over a public publication, which the search
+        index cannot follow (publications are found on their own)."""
+        return []
+
     def resolve(self, raw, res):
         # Documents in private collections may be chosen in the admin but are never listed.
         chosen = [res.document(pk) for pk in list_items(raw.get("publications"))]

@@ -44,6 +44,11 @@ class ContactPersonsBlock(DeliveredBlock, blocks.StructBlock):
         persons = list(visible(ContactPerson.objects.order_by("pk"))[:2])
         return self.normalize({"heading": "Ansprechpersonen", "persons": persons})
 
+    def get_searchable_content(self, value):
+        """Nothing: the heading is shown only over a published person, which the search
+        index cannot follow (persons are found on their own)."""
+        return []
+
     def resolve(self, raw, res):
         persons = [res.get(ContactPerson, pk) for pk in list_items(raw.get("persons"))]
         persons = [contact_person_value(person, res) for person in persons if person]

@@ -86,3 +86,35 @@ def test_suggestions_show_nothing_hidden(hidden_and_public, client):
     assert sorted(i["title"] for i in items) == sorted(
         [f"Thema {WORD}", f"Olga {WORD}", f"Broschüre {WORD}"]
     )
+
+
+def test_link_words_are_found_only_where_every_reader_is_shown_them(topic_index, search_api):
+    """A link to a page or document is shown only while its target is visible, so its label
+    (and the heading of a list of such links) is not searchable; external links always are."""
+    draft = TopicPageFactory(parent=topic_index, title="Entwurf", slug="entwurf", live=False)
+    TopicPageFactory(
+        parent=topic_index,
+        title="Öffentlich",
+        slug="oeffentlich",
+        body=[
+            (
+                "link_list",
+                {
+                    "heading": "Weiterführendes",
+                    "links": [
+                        {"label": "Beratungsatlas", "url": "https://example.org/atlas"},
+                        {"label": "Vorstandsinterna", "page": draft},
+                    ],
+                },
+            ),
+            ("link_list", {"heading": "Hausmitteilungen", "links": [{"page": draft}]}),
+        ],
+    )
+
+    def found(word):
+        return search_api(q=word).json()["count"]
+
+    assert found("Beratungsatlas") == 1
+    assert found("Weiterführendes") == 1
+    assert found("Vorstandsinterna") == 0
+    assert found("Hausmitteilungen") == 0
