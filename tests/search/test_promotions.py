@@ -27,7 +27,7 @@ def test_promotions_come_first_on_the_first_page_only(demo, home_page, search_ap
             "type_label": "Empfehlung",
             "title": "Impressum",
             "excerpt": "Wer &lt;b&gt;wir&lt;/b&gt; sind.",
-            "url": "/impressum/",
+            "url": "http://testserver/impressum/",
         },
         {
             "type": "promotion",
