@@ -25,10 +25,19 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Site
 
+from .params import v2_checked
 from .resolution import Resolution
 from .visibility import ANONYMOUS
 
-v2_router = WagtailAPIRouter("wagtailapi")
+
+class StrictAPIRouter(WagtailAPIRouter):
+    """Wagtail's v2 router; every view answers bad query values with 400 (:mod:`.params`)."""
+
+    def wrap_view(self, func):
+        return super().wrap_view(v2_checked(func))
+
+
+v2_router = StrictAPIRouter("wagtailapi")
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000

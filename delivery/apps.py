@@ -10,9 +10,13 @@ class DeliveryConfig(AppConfig):
 
     def ready(self):
         from wagtail.api.v2.views import PagesAPIViewSet
+        from wagtail.api.v3.urls import api
         from wagtail.images.api.v2.views import ImagesAPIViewSet
 
         from .api import v2_router
+        from .params import strict_query
 
         v2_router.register_endpoint("pages", PagesAPIViewSet)
         v2_router.register_endpoint("images", ImagesAPIViewSet)
+        # Before any other view decorator, so it wraps each operation's own ``run``.
+        api.add_decorator(strict_query, mode="view")

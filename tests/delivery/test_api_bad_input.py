@@ -72,3 +72,35 @@ def test_known_v3_page_listing_parameters_still_work(db, client, query):
 def test_wrong_values_and_missing_objects_get_a_4xx(db, client, url):
     response = client.get(url)
     assert 400 <= response.status_code < 500, (response.status_code, response.content[:300])
+
+
+# The cases the review found answering 500 (or silently 200); each now gets a 400 problem.
+ANSWERED_500 = [
+    *(
+        f"{endpoint}?{query}"
+        for endpoint in ENDPOINTS[:4]
+        for query in ("offset=99999999999999999999", "search=%00")
+    ),
+    "/api/v2/pages/find/?html_path=%00",
+    "/api/v3/pages/find/?html_path=%00",
+    "/api/v2/pages/find/?id=x",
+    "/api/v3/search/?q=x&typo=1",
+]
+
+
+@pytest.mark.parametrize("url", ANSWERED_500)
+def test_what_answered_500_now_gets_a_400_problem(db, client, url):
+    response = client.get(url)
+    assert response.status_code == 400, (response.status_code, response.content[:300])
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"]
+
+
+def test_a_v2_parameter_on_a_v3_detail_is_refused_not_ignored(db, client):
+    from wagtail.models import Page
+
+    page = Page.objects.filter(depth=2).first()
+    response = client.get(f"/api/v3/pages/{page.pk}/", {"fields": "owner"})
+    assert response.status_code == 400
+    assert "fields" in response.json()["detail"]
+    assert client.get(f"/api/v3/pages/{page.pk}/").status_code == 200

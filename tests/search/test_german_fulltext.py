@@ -35,7 +35,7 @@ def test_metelmann_finds_the_contact_person(demo, search_api):
     response = search_api(q="Metelmann")
     items = response.json()["items"]
     assert [(i["type"], i["title"]) for i in items] == [("person", "Janine Metelmann")]
-    assert items[0]["url"] == "/themen/fluechtlingsarbeit/#topic-contacts-heading"
+    assert items[0]["url"] == "http://testserver/themen/fluechtlingsarbeit/#topic-contacts-heading"
     assert "Fachreferentin Migration" in items[0]["excerpt"]
 
 
@@ -54,7 +54,7 @@ def test_a_word_only_inside_a_pdf_finds_the_publication(demo, search_api):
     response = search_api(q="Anhörungscheckliste")
     items = response.json()["items"]
     assert [(i["type"], i["title"]) for i in items] == [("publication", publication.title)]
-    assert items[0]["url"] == publication.url
+    assert items[0]["url"] == "http://testserver" + publication.url
     assert "<mark>Anhörungscheckliste</mark>" in items[0]["excerpt"]
 
 
