@@ -14,6 +14,7 @@ cache and the CDN are told once the transaction commits (and, for this process, 
 from dataclasses import dataclass, field
 
 from django.dispatch import Signal
+from wagtail.images.models import AbstractImage
 
 # Sent as content_changed.send(sender=<model class>, change=<Change>) inside the transaction.
 content_changed = Signal()
@@ -91,3 +92,225 @@ class Change:
     object_id: int | str
     title: str
     affected: Affected
+
+
+# -- What affects what: registered by the content apps from their ready() ---------------------
+
+# model -> listing tags its objects appear in (e.g. TopicPage -> "listing:topics")
+LISTINGS = {}
+# model -> functions(obj) -> iterables of page ids that show obj without referring to it
+DEPENDENTS = {}
+# page types whose output lists their children (a child's change changes the parent)
+LISTS_CHILDREN = set()
+# models whose change changes the site's chrome (navigation, footer) on every page
+CHROME_MODELS = set()
+
+# every model registered here is watched for changes (snippets and settings)
+WATCHED = set()
+# many-to-many tables whose changes change the object that holds them (a publication's topics)
+M2M_THROUGH = set()
+
+CHROME = "chrome"
+
+
+def register(model, *, listings=(), dependents=None, lists_children=False, chrome=False, m2m=()):
+    """Say how ``model``'s objects are shown beyond the references Wagtail indexes: the
+    listings they appear in, pages that show them without a reference (``dependents(obj)``
+    gives page ids), whether a page type lists its children, whether a change is a change of
+    the chrome (site settings), and many-to-many fields whose changes change the object."""
+    WATCHED.add(model)
+    M2M_THROUGH.update(getattr(model, name).through for name in m2m)
+    if listings:
+        LISTINGS[model] = tuple(listings)
+    if dependents:
+        DEPENDENTS.setdefault(model, []).append(dependents)
+    if lists_children:
+        LISTS_CHILDREN.add(model)
+    if chrome:
+        CHROME_MODELS.add(model)
+
+
+def register_listing_urls(tag, *urls):
+    Affected.LISTING_URLS[tag] = urls
+
+
+def _listings(model):
+    return {tag for m, tags in LISTINGS.items() if issubclass(model, m) for tag in tags}
+
+
+def _dependents(obj):
+    ids = set()
+    for model, functions in DEPENDENTS.items():
+        if isinstance(obj, model):
+            for function in functions:
+                ids |= set(function(obj))
+    return ids
+
+
+def relative_path(page):
+    """The page's path as the site serves it (``/themen/x/``), or ``None`` outside a site."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def _referrers(objects, seen):
+    """Pages that refer to any of ``objects`` (through Wagtail's reference index), following
+    snippets that refer to them in turn (a Fachgruppe's lead is shown where the group is), and
+    the listing tags of the snippets on the way."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_ids, tags = set(), set()
+    frontier = [obj for obj in objects if obj.pk is not None]
+    page_ct = ReferenceIndex._get_base_content_type(Page)
+    while frontier:
+        rows = ReferenceIndex.get_references_to_in_bulk(frontier).values_list(
+            "base_content_type", "object_id"
+        )
+        frontier = []
+        by_type = {}
+        for content_type_id, object_id in rows:
+            if content_type_id == page_ct.pk:
+                page_ids.add(int(object_id))
+            elif (content_type_id, object_id) not in seen:
+                seen.add((content_type_id, object_id))
+                by_type.setdefault(content_type_id, set()).add(object_id)
+        for content_type_id, ids in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None:
+                continue
+            tags |= _listings(model)
+            objects = list(model._default_manager.filter(pk__in=ids))
+            frontier.extend(objects)
+            for obj in objects:
+                page_ids |= _dependents(obj)
+    return page_ids, tags
+
+
+def affected_by(obj, *, descendants=False, old_path=None, gone=False):
+    """What a change to ``obj`` (page, snippet, document, image) changes.
+
+    For a page: the page itself (or its path, ``gone``, when it no longer answers), the pages
+    that link to it or list it (its parent when the parent lists children), the chrome when
+    it is in the menu or a legal page, and with ``descendants`` every page below it (their
+    breadcrumbs and paths; their old paths under ``old_path`` are gone).
+    For anything else: the pages that show it (referrers, dependents) and its listings.
+    """
+    from wagtail.models import Page
+
+    affected = Affected()
+    affected.tags |= _listings(type(obj))
+    page_ids, tags = _referrers([obj], set())
+    affected.tags |= tags
+    page_ids |= _dependents(obj)
+    if isinstance(obj, Page):
+        path = relative_path(obj)
+        if gone or not obj.live:
+            affected.gone |= {p for p in (path, old_path) if p}
+            affected.tags.add(f"page:{obj.pk}")
+        else:
+            page_ids.add(obj.pk)
+            if old_path and old_path != path:
+                affected.gone.add(old_path)
+        parent = obj.get_parent()
+        if parent is not None:
+            parent = parent.specific_deferred
+            if type(parent) in LISTS_CHILDREN:
+                page_ids.add(parent.pk)
+            if obj.depth <= 3:  # the home page and its children: the menu
+                affected.tags.add(CHROME)
+        if descendants:
+            below = Page.objects.descendant_of(obj).filter(live=True)
+            for page in below.only("id", "url_path", "path", "depth"):
+                affected.tags.add(f"page:{page.pk}")
+                new = relative_path(page)
+                if new and not (gone or not obj.live):
+                    affected.pages[page.pk] = new
+                elif new:
+                    affected.gone.add(new)
+                if old_path and new and path:
+                    affected.gone.add(old_path + new[len(path) :])
+    elif type(obj) in CHROME_MODELS:
+        affected.tags.add(CHROME)
+    if isinstance(obj, AbstractImage) and page_ids:
+        page_ids |= _teasing(page_ids)
+    if page_ids:
+        pages = Page.objects.filter(pk__in=page_ids, live=True)
+        for page in pages.only("id", "url_path", "path", "depth", "content_type"):
+            if path := relative_path(page):
+                affected.pages[page.pk] = path
+            if model := page.specific_class:
+                affected.tags |= _listings(model)
+        affected.tags |= {f"page:{pk}" for pk in page_ids}
+    if _legal_page_ids() & ({obj.pk} if isinstance(obj, Page) else set()):
+        affected.tags.add(CHROME)
+    return affected
+
+
+def _teasing(page_ids):
+    """Pages that show teasers of these pages (with their hero image): parents that list
+    their children and pages that feature them."""
+    from wagtail.models import Page
+
+    pages = list(Page.objects.filter(pk__in=page_ids).only("id", "path", "depth"))
+    ids, _tags = _referrers(pages, set())
+    for page in pages:
+        parent = page.get_parent()
+        if parent is not None and parent.specific_class in LISTS_CHILDREN:
+            ids.add(parent.pk)
+    return ids
+
+
+# Legal pages shown in every footer: registered by the app that owns the site settings.
+LEGAL_PAGES = []
+
+
+def _legal_page_ids():
+    ids = set()
+    for provider in LEGAL_PAGES:
+        ids |= set(provider())
+    return ids
+
+
+# -- Telling everyone ---------------------------------------------------------------------------
+
+
+def changed(sender, event, obj, affected, title=None):
+    """Announce a change: ``content_changed`` now (inside the transaction), the delivery cache
+    now and again when the transaction commits (other processes may have re-read the old
+    state in between), the CDN on commit."""
+    from django.db import transaction
+
+    from . import cache
+
+    if not affected:
+        return None
+    change = Change(
+        event=event,
+        model=obj._meta.label_lower,
+        object_id=obj.pk,
+        title=str(title if title is not None else getattr(obj, "title", None) or obj),
+        affected=affected,
+    )
+    content_changed.send(sender=sender, change=change)
+    cache.invalidate(affected.tags)
+    transaction.on_commit(lambda: cache.invalidate(affected.tags))
+    transaction.on_commit(lambda: purge(affected))
+    return change
+
+
+def purge(affected):
+    """Purge the affected HTML and API URLs from the CDN, when Wagtail's frontend cache is
+    configured (``WAGTAILFRONTENDCACHE``)."""
+    from django.conf import settings
+
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    base = (getattr(settings, "WAGTAILAPI_BASE_URL", None) or "").rstrip("/")
+    if not base:
+        return
+    batch = PurgeBatch()
+    batch.add_urls([base + path for path in affected.paths + affected.api_urls])
+    batch.purge()

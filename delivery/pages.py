@@ -12,6 +12,7 @@ from django.db.models import Q
 from pydantic import Field
 from wagtail.models import Page, PageManager, Site
 
+from . import cache
 from .resolution import Resolution
 from .values import PageLink, Value
 from .visibility import Reader
@@ -58,6 +59,14 @@ class DeliveredPage:
         res = Resolution(reader or Reader(), site)
         self.collect(res)
         return self.build(res.load())
+
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's serve, tagged for the delivery cache: this page and the chrome. (Wagtail
+        checks view restrictions before it calls this, so a restricted page reaches here only
+        for a reader with credentials, whose responses are never stored.)"""
+        response = super().serve(request, *args, **kwargs)
+        cache.tag(request, cache.page_tag(self.pk), "chrome")
+        return response
 
     def get_context(self, request, *args, **kwargs):
         """The page's value as ``value``, and each registered HTML part (the site's chrome)

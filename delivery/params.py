@@ -99,7 +99,10 @@ EXTRA_PARAMETERS = {"list_pages": page_field_filters}
 
 def strict_query(run):
     """Ninja view decorator: 400 for any query problem or undeclared parameter."""
-    operation = run.__self__  # the first view decorator wraps the operation's bound ``run``
+    target = run  # the operation's bound ``run``, perhaps under other view decorators
+    while not hasattr(target, "__self__") and hasattr(target, "__wrapped__"):
+        target = target.__wrapped__
+    operation = target.__self__
 
     @functools.wraps(run)
     def checked(request, *args, **kwargs):

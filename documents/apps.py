@@ -9,11 +9,26 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from wagtail.api.v3.urls import api
 
+        from delivery import invalidation
         from delivery.api import v2_router
+        from delivery.cache import tagging
 
         from .api import PublicationsAPIViewSet, router
+        from .models import Publication, PublicationIndexPage
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
         v2_router.register_endpoint("documents", PublicationsAPIViewSet)
+        router.add_decorator(tagging("listing:publications"), mode="view")
         api.add_router("/publications/", router)
+        # A publication shows on the topics it is tagged with and in the library.
+        invalidation.register(
+            Publication,
+            listings=["listing:publications"],
+            dependents=lambda publication: [
+                *publication.topics.values_list("pk", flat=True),
+                *PublicationIndexPage.objects.values_list("pk", flat=True),
+            ],
+            m2m=["topics"],
+        )
+        invalidation.register_listing_urls("listing:publications", "/api/v3/publications/")

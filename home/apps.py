@@ -8,10 +8,31 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.api.v3.urls import api
 
+        from delivery import invalidation
+        from delivery.cache import tagging
         from delivery.pages import register_html_part
+        from documents.models import Publication
 
         from .api import router
-        from .chrome import SiteChrome
+        from .chrome import LEGAL_PAGES, SiteChrome
+        from .models import HomePage, SiteSettings
 
         register_html_part("chrome", lambda request, site, page: SiteChrome(site, page, request))
+        router.add_decorator(tagging("chrome"), mode="view")
         api.add_router("/", router)
+        # The home page lists the latest publications; the settings are every page's footer.
+        invalidation.register(
+            Publication, dependents=lambda _: HomePage.objects.values_list("pk", flat=True)
+        )
+        invalidation.register(SiteSettings, chrome=True)
+        invalidation.LEGAL_PAGES.append(
+            lambda: {
+                pk
+                for row in SiteSettings.objects.values_list(*(f"{n}_id" for n in LEGAL_PAGES))
+                for pk in row
+                if pk
+            }
+        )
+        invalidation.register_listing_urls(
+            "chrome", "/api/v3/navigation/", "/api/v3/site-settings/"
+        )

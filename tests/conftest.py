@@ -41,3 +41,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: the delivery cache keys entries by page id and
+    path, which the next test's rolled-back database reuses."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -8,6 +8,14 @@ class TopicsConfig(AppConfig):
     def ready(self):
         from wagtail.api.v3.urls import api
 
-        from .api import router
+        from delivery import invalidation
+        from delivery.cache import tagging
 
+        from .api import router
+        from .models import TopicIndexPage, TopicPage
+
+        router.add_decorator(tagging("listing:topics"), mode="view")
         api.add_router("/topics/", router)
+        invalidation.register(TopicPage, listings=["listing:topics"])
+        invalidation.register(TopicIndexPage, lists_children=True)
+        invalidation.register_listing_urls("listing:topics", "/api/v3/topics/")

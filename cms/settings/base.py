@@ -106,7 +106,12 @@ if env.str("REDIS_URL", default=""):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -166,16 +171,24 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Delivery API (v2 and v3) ------------------------------------------------------------------
 INSTALLED_APPS += ["corsheaders"]
-# CORS before CommonMiddleware (django-cors-headers' rule). ETags and 304 answers come from
-# Django's ConditionalGetMiddleware, which must see the Cache-Control the API's middleware sets.
+# CORS before CommonMiddleware (django-cors-headers' rule). The delivery cache answers hits
+# below the security, CORS and clickjacking middleware (so hits carry their headers) and above
+# the views; ETags and 304 answers for what it does not cache come from Django's
+# ConditionalGetMiddleware above it (which leaves the private, no-store responses alone).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
     "corsheaders.middleware.CorsMiddleware",
 )
-MIDDLEWARE += [
+MIDDLEWARE[MIDDLEWARE.index("django.middleware.clickjacking.XFrameOptionsMiddleware") + 1 : 0] = [
     "django.middleware.http.ConditionalGetMiddleware",
-    "delivery.middleware.APICacheControlMiddleware",
+    "delivery.middleware.DeliveryCacheMiddleware",
 ]
+# The delivery cache (delivery/cache.py): which of CACHES holds it, and how long an entry may
+# live at most (a change invalidates it at once anyway).
+DELIVERY_CACHE = "default"
+DELIVERY_CACHE_TIMEOUT = env.int("DELIVERY_CACHE_TIMEOUT", default=24 * 3600)
+# Rendered pages may be cached by browsers and CDNs for this many seconds.
+HTML_CACHE_MAX_AGE = env.int("HTML_CACHE_MAX_AGE", default=60)
 # Frontends on these origins may call the API from the browser, e.g.
 # CORS_ALLOWED_ORIGINS=https://www.paritaet-nrw.org,https://app.paritaet-nrw.org
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
