@@ -56,7 +56,7 @@ def from_entry(entry, request):
     else:
         response = HttpResponse(entry.body, status=entry.status, content_type=entry.content_type)
         if entry.location:
-            response["Location"] = entry.location
+            response["Location"] = response.url = entry.location
     response["ETag"] = entry.etag
     response["X-Delivery-Cache"] = "hit"
     return public(response, request)
