@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "documents",
     "search",
     "preview",
+    "webhooks",
     "demo",
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -238,3 +239,11 @@ if AWS_STORAGE_BUCKET_NAME:
 INSTALLED_APPS += ["django_tasks_db"]
 if env.str("TASKS_BACKEND", default="immediate") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Change webhooks (webhooks app): every content change is POSTed, signed, to the endpoints
+# registered under Einstellungen → Webhooks. A failed delivery is tried WEBHOOK_MAX_ATTEMPTS
+# times in all, waiting WEBHOOK_RETRY_BASE_SECONDS after the first failure and twice as long
+# after each further one. Retries (and deliveries whose task was lost) are sent by
+# `manage.py sweep_webhooks`, run from cron or as a process with --interval.
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
+WEBHOOK_RETRY_BASE_SECONDS = env.int("WEBHOOK_RETRY_BASE_SECONDS", default=60)

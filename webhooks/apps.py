@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class WebhooksConfig(AppConfig):
+    name = "webhooks"
+    label = "webhooks"
+    verbose_name = "Webhooks"
+
+    def ready(self):
+        from delivery.invalidation import content_changed
+
+        from .signal_handlers import record_deliveries
+
+        content_changed.connect(record_deliveries, dispatch_uid="webhooks.record_deliveries")
