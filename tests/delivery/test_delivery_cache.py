@@ -99,7 +99,7 @@ def test_the_page_by_path_finds_nothing_hidden(client, topic, locked, path):
     assert response["Content-Type"] == "application/problem+json"
 
 
-# -- Privacy under the cache ------------------------------------------------------------------------
+# -- Privacy under the cache ---------------------------------------------------------------
 
 
 def enter_password(client, page):
