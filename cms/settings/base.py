@@ -190,6 +190,25 @@ DELIVERY_CACHE = "default"
 DELIVERY_CACHE_TIMEOUT = env.int("DELIVERY_CACHE_TIMEOUT", default=24 * 3600)
 # Rendered pages may be cached by browsers and CDNs for this many seconds.
 HTML_CACHE_MAX_AGE = env.int("HTML_CACHE_MAX_AGE", default=60)
+# CDN purge (Wagtail's frontend cache backends): every change purges its affected HTML and API
+# URLs (built on WAGTAILAPI_BASE_URL) from whichever of these is configured.
+WAGTAILFRONTENDCACHE = {}
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):  # Varnish or any cache taking HTTP PURGE
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN", default=""),
+    }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 # Frontends on these origins may call the API from the browser, e.g.
 # CORS_ALLOWED_ORIGINS=https://www.paritaet-nrw.org,https://app.paritaet-nrw.org
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])

@@ -56,3 +56,29 @@ def test_deploy_check_prints_no_warnings():
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_redis_url_gives_a_shared_cache_that_works():
+    """REDIS_URL, as the README documents it: the app starts and its cache round-trips."""
+    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
+    import redis
+
+    try:
+        redis.Redis.from_url(redis_url, socket_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip(f"needs Redis at {redis_url} (set TEST_REDIS_URL)")
+    code = (
+        "from django.core.cache import cache; cache.set('settings-test', 'ja', 30); "
+        "from django.core.cache import caches; "
+        "print(type(caches['default']).__name__, cache.get('settings-test'))"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="cms.example.org",
+        REDIS_URL=redis_url,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-2:] == ["RedisCache", "ja"]
