@@ -124,6 +124,17 @@ def lookup(key):
     return lookup(entry.alias) if entry.alias else entry
 
 
+def lookup_with_generation(key):
+    """``(entry or None, generation)`` in one round trip for a miss (two for a hit)."""
+    found = store().get_many([key, GENERATION])
+    entry = found.get(key)
+    if entry is not None and entry.is_current():
+        entry = lookup(entry.alias) if entry.alias else entry
+    else:
+        entry = None
+    return entry, found.get(GENERATION)
+
+
 def save_alias(key, target_key, tags):
     """``key`` answers with the entry under ``target_key`` while ``tags`` stay current."""
     entry = Entry(200, "", b"", versions(set(tags) | {EVERYTHING}), "", alias=target_key)

@@ -93,9 +93,9 @@ class DeliveryCacheMiddleware:
             return response
 
         key = cache.key_for(request)
-        if (entry := cache.lookup(key)) is not None:
+        entry, started = cache.lookup_with_generation(key)
+        if entry is not None:
             return from_entry(entry, request)
-        started = cache.generation()
         response = self.get_response(request)
         tags = getattr(request, "delivery_tags", set()) | url_tags(request, response)
         if not tags:

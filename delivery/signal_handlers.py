@@ -54,8 +54,8 @@ def kind_of(model):
 # -- Pages --------------------------------------------------------------------------------------
 
 
-def remember_page(sender, instance, **kwargs):
-    if not isinstance(instance, Page) or instance.pk is None:
+def remember_page(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, Page) or instance.pk is None:
         return
     if only_bookkeeping(kwargs.get("update_fields")):
         return
@@ -65,8 +65,8 @@ def remember_page(sender, instance, **kwargs):
         instance._delivery_old_path = relative_path(Page(pk=instance.pk, **before)) or None
 
 
-def page_saved(sender, instance, created, update_fields=None, **kwargs):
-    if not isinstance(instance, Page) or getattr(instance, "_delivery_moving", False):
+def page_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
+    if raw or not isinstance(instance, Page) or getattr(instance, "_delivery_moving", False):
         return
     if only_bookkeeping(update_fields):
         return
@@ -107,7 +107,9 @@ def page_moved(sender, instance, **kwargs):
     changed(type(instance), "page.moved", instance, affected)
 
 
-def page_restriction_changed(sender, instance, **kwargs):
+def page_restriction_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     try:
         page = instance.page.specific_deferred
     except Page.DoesNotExist:
@@ -119,7 +121,9 @@ def page_restriction_changed(sender, instance, **kwargs):
 # -- Collections, documents, images, snippets, settings -----------------------------------------
 
 
-def collection_restriction_changed(sender, instance, **kwargs):
+def collection_restriction_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     from wagtail.models import Collection
 
     try:
@@ -157,7 +161,9 @@ def child_row_changed(sender, instance, **kwargs):
         changed(type(page), "page.published", page, affected_by(page))
 
 
-def object_saved(sender, instance, created=False, update_fields=None, **kwargs):
+def object_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    if raw:  # loading fixtures or a serialized test database: no change to announce
+        return
     kind = kind_of(sender)
     if kind is None:
         child_row_changed(sender, instance)

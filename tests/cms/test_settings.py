@@ -82,3 +82,25 @@ def test_redis_url_gives_a_shared_cache_that_works():
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split()[-2:] == ["RedisCache", "ja"]
+
+
+@pytest.mark.parametrize(
+    ("variable", "setting"),
+    [
+        ("API_CACHE_MAX_AGE", "API_CACHE_MAX_AGE"),
+        ("HTML_CACHE_MAX_AGE", "HTML_CACHE_MAX_AGE"),
+        ("DELIVERY_CACHE_TIMEOUT", "DELIVERY_CACHE_TIMEOUT"),
+    ],
+)
+def test_the_cache_lifetimes_are_read_from_the_environment(variable, setting):
+    code = f"from django.conf import settings; print(settings.{setting})"
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="cms.example.org",
+        **{variable: "17"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-1] == "17"
