@@ -22,7 +22,12 @@ from django.conf import settings
 
 from topics.factories import TopicPageFactory
 
-pytestmark = pytest.mark.postgres
+# Committed data (the instances read it), and the data migrations' rows (root page, site)
+# restored afterwards.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
@@ -65,7 +70,7 @@ def get(url, method="GET", headers=None, body=None):
 
 
 @pytest.fixture
-def instances(transactional_db, tmp_path):
+def instances(tmp_path):
     if not redis_reachable():
         pytest.skip(f"needs Redis at {REDIS_URL} (set TEST_REDIS_URL)")
     import redis
