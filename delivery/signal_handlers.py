@@ -59,10 +59,11 @@ def remember_page(sender, instance, raw=False, **kwargs):
         return
     if only_bookkeeping(kwargs.get("update_fields")):
         return
-    before = Page.objects.filter(pk=instance.pk).values("live", "url_path").first()
+    before = Page.objects.filter(pk=instance.pk).values("live", "url_path", "title").first()
     if before:
         instance._delivery_before = before
-        instance._delivery_old_path = relative_path(Page(pk=instance.pk, **before)) or None
+        old = Page(pk=instance.pk, live=before["live"], url_path=before["url_path"])
+        instance._delivery_old_path = relative_path(old) or None
 
 
 def page_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
@@ -75,7 +76,11 @@ def page_saved(sender, instance, created, update_fields=None, raw=False, **kwarg
     was_live = bool(before and before["live"])
     if instance.live:
         moved = bool(before and before["url_path"] != instance.url_path)
-        affected = affected_by(instance, descendants=moved or was_live, old_path=old_path)
+        # Pages below show this one's title (breadcrumbs) and live under its path.
+        retitled = bool(before and before["title"] != instance.title)
+        affected = affected_by(
+            instance, descendants=moved or retitled or not was_live, old_path=old_path
+        )
         changed(sender, "page.published", instance, affected)
     elif was_live:
         affected = affected_by(instance, descendants=True, old_path=old_path, gone=True)

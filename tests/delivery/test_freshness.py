@@ -306,3 +306,17 @@ def test_a_change_in_a_transaction_that_rolls_back_leaves_the_cache_intact(clien
         person.save()
         raise RuntimeError
     assert MARK not in text(client.get(topic.url))
+
+
+def test_a_pages_text_changes_only_its_own_outputs_a_title_also_the_pages_below(topic, changes):
+    index = topic.get_parent().specific
+    index.intro = f"Neue Einleitung {MARK}"
+    index.save_revision().publish()
+    [change] = [c for c in changes if c.object_id == index.pk]
+    assert index.pk in change.affected.pages
+    assert topic.pk not in change.affected.pages  # its breadcrumbs show only the title
+    changes.clear()
+    index.title = f"Themen {MARK}"
+    index.save_revision().publish()
+    [change] = [c for c in changes if c.object_id == index.pk]
+    assert topic.pk in change.affected.pages
