@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from governance.models import ReviewedContentMixin
+
 
 class Fachbereich(index.Indexed, models.Model):
     """A department of the association, e.g. "Migration und Flüchtlingsarbeit"."""
@@ -49,6 +51,7 @@ class ContactPerson(
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
+    ReviewedContentMixin,
     index.Indexed,
     models.Model,
 ):
@@ -110,6 +113,7 @@ class ContactPerson(
             [FieldPanel("email"), FieldPanel("phone")],
             heading=_("Kontakt"),
         ),
+        *ReviewedContentMixin.review_panels,
     ]
     search_fields = [
         index.SearchField("first_name"),
