@@ -124,9 +124,11 @@ class FachbereichReviewTask(Task):
     def reviewers(self, obj):
         from django.contrib.auth import get_user_model
 
-        return get_user_model().objects.filter(
-            is_active=True, groups__in=self.reviewer_groups(obj)
-        ).distinct()
+        return (
+            get_user_model()
+            .objects.filter(is_active=True, groups__in=self.reviewer_groups(obj))
+            .distinct()
+        )
 
     def is_reviewer(self, obj, user):
         if user.is_superuser:

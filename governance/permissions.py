@@ -57,8 +57,7 @@ class FachbereichPagePermissionTester(PagePermissionTester):
             for perm in self.permission_policy.get_cached_permissions_for_user(user)
             if page.path.startswith(perm.page.path)
             and (
-                perm.group_id not in editor_groups
-                or editor_groups[perm.group_id] == fachbereich_id
+                perm.group_id not in editor_groups or editor_groups[perm.group_id] == fachbereich_id
             )
         }
 
@@ -72,9 +71,7 @@ class FachbereichModelPermissionPolicy(ModelPermissionPolicy):
         codenames = self._get_permission_codenames(actions)
         editor_groups = _editor_groups(user)
         return (
-            Permission.objects.filter(
-                content_type=self._content_type, codename__in=codenames
-            )
+            Permission.objects.filter(content_type=self._content_type, codename__in=codenames)
             .filter(Q(user=user) | (Q(group__user=user) & ~Q(group__in=list(editor_groups))))
             .exists()
         )

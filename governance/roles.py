@@ -71,9 +71,7 @@ def _page_permissions(codenames):
 def _grant_pages(group, pages, codenames):
     for permission in _page_permissions(codenames):
         for page in pages:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=permission
-            )
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
 def section_pages():

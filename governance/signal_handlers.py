@@ -43,4 +43,3 @@ def register():
         sender=TaskState,
         dispatch_uid="governance_review_submitted_email",
     )
-

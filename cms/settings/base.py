@@ -178,9 +178,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Workflow notifications: German by default (the recipient's admin language).
-WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.str(
-    "DEFAULT_FROM_EMAIL", default="redaktion@localhost"
-)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="redaktion@localhost")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # E-mail (workflow notifications, review reminders, password resets): one URL, e.g.

@@ -91,7 +91,10 @@ def central(make_user, topic_index):
 @pytest.fixture
 def own_page(topic_index, migration):
     return TopicPageFactory(
-        parent=topic_index, title="Flüchtlingsarbeit", slug="fluechtlingsarbeit", fachbereich=migration
+        parent=topic_index,
+        title="Flüchtlingsarbeit",
+        slug="fluechtlingsarbeit",
+        fachbereich=migration,
     )
 
 

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_each_fachbereich_gets_its_groups_and_keeps_them_in_step(migration):
-    names = set(Group.objects.filter(fachbereich_role__fachbereich=migration).values_list("name", flat=True))
+    names = set(
+        Group.objects.filter(fachbereich_role__fachbereich=migration).values_list("name", flat=True)
+    )
     assert names == {
         "Migration und Flüchtlingsarbeit – Redaktion",
         "Migration und Flüchtlingsarbeit – Fachliche Prüfung",
@@ -22,7 +24,9 @@ def test_each_fachbereich_gets_its_groups_and_keeps_them_in_step(migration):
     migration.name = "Migration"
     migration.save()
     assert group_of(migration, FachbereichRole.Role.EDITORS).name == "Migration – Redaktion"
-    group_ids = list(Group.objects.filter(fachbereich_role__fachbereich=migration).values_list("pk", flat=True))
+    group_ids = list(
+        Group.objects.filter(fachbereich_role__fachbereich=migration).values_list("pk", flat=True)
+    )
     Fachbereich.objects.get(pk=migration.pk).delete()
     assert not Group.objects.filter(pk__in=group_ids).exists()
 
@@ -75,9 +79,7 @@ def test_editor_cannot_delete(editor, own_page, other_page):
 def test_editor_creates_topic_pages_below_the_index(editor, topic_index, migration):
     client = login(editor)
     page = TopicPage(title="Neu", slug="neu", intro="Einleitung", fachbereich=migration)
-    response = client.post(
-        f"/admin/pages/add/topics/topicpage/{topic_index.pk}/", topic_form(page)
-    )
+    response = client.post(f"/admin/pages/add/topics/topicpage/{topic_index.pk}/", topic_form(page))
     assert response.status_code == 302
     created = TopicPage.objects.get(slug="neu")
     assert not created.live
