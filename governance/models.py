@@ -192,3 +192,6 @@ class ReviewReminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["recipient", "sent_on"], name="one_reminder_a_day"),
         ]
+
+    def __str__(self):
+        return f"{self.recipient} {self.sent_on:%d.%m.%Y}"
