@@ -2,6 +2,7 @@
 webhook retries. Start it next to the app like ``db_worker``; one process is enough (every job
 is safe to run from two)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from governance.scheduler import run_forever, run_jobs
@@ -17,15 +18,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--interval",
             type=float,
-            default=60.0,
+            default=None,
             metavar="SEKUNDEN",
-            help="Abstand zwischen zwei Durchläufen (Standard: 60 Sekunden).",
+            help="Abstand zwischen zwei Durchläufen (Standard: SCHEDULER_INTERVAL, 60 Sekunden).",
         )
         parser.add_argument(
             "--once", action="store_true", help="Nur einmal ausführen und dann beenden."
         )
 
-    def handle(self, *args, interval=60.0, once=False, **options):
+    def handle(self, *args, interval=None, once=False, **options):
+        interval = interval or settings.SCHEDULER_INTERVAL
         if once:
             failed = run_jobs()
             if failed:
