@@ -50,10 +50,9 @@ def manage(env, *args, **kwargs):
 
 def live_state(database, *pks):
     with sqlite3.connect(database) as connection:
-        rows = connection.execute(
-            f"SELECT id, live, expired FROM wagtailcore_page WHERE id IN ({','.join('?' * len(pks))})",  # noqa: S608
-            pks,
-        ).fetchall()
+        placeholders = ",".join("?" * len(pks))
+        query = f"SELECT id, live, expired FROM wagtailcore_page WHERE id IN ({placeholders})"  # noqa: S608
+        rows = connection.execute(query, pks).fetchall()
     return {pk: (bool(live), bool(expired)) for pk, live, expired in rows}
 
 
