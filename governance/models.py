@@ -112,8 +112,13 @@ class FachbereichReviewTask(Task):
         return _("Die Prüferinnen und Prüfer des Fachbereichs des Inhalts geben ihn frei.")
 
     @staticmethod
-    def reviewer_groups(obj):
-        fachbereich_id = getattr(obj, "fachbereich_id", None)
+    def _fachbereich_id(obj):
+        # Workflow states point at the base Page; the Fachbereich is on the specific page.
+        return getattr(getattr(obj, "specific", obj), "fachbereich_id", None)
+
+    @classmethod
+    def reviewer_groups(cls, obj):
+        fachbereich_id = cls._fachbereich_id(obj)
         if fachbereich_id is None:
             return Group.objects.none()
         return Group.objects.filter(
@@ -133,7 +138,6 @@ class FachbereichReviewTask(Task):
     def is_reviewer(self, obj, user):
         if user.is_superuser:
             return True
-        obj = getattr(obj, "specific", obj)
         return user.is_active and user.groups.filter(pk__in=self.reviewer_groups(obj)).exists()
 
     def user_can_access_editor(self, obj, user):
@@ -171,8 +175,7 @@ class FachbereichReviewTask(Task):
         allowed = [
             state.pk
             for state in states.select_related("workflow_state")
-            if getattr(state.workflow_state.content_object, "fachbereich_id", None)
-            in fachbereich_ids
+            if self._fachbereich_id(state.workflow_state.content_object) in fachbereich_ids
         ]
         return TaskState.objects.filter(pk__in=allowed)
 

@@ -45,6 +45,10 @@ def test_submit_review_publish(editor, reviewer, other_reviewer, central, own_pa
     )
     assert f"/admin/pages/{own_page.pk}/" in review_mail.body
 
+    # It waits on the dashboard of this Fachbereich's reviewer only.
+    assert "Flüchtlingsarbeit 2026" in login(reviewer).get("/admin/").content.decode()
+    assert "Flüchtlingsarbeit 2026" not in login(other_reviewer).get("/admin/").content.decode()
+
     # A reviewer of another Fachbereich cannot approve.
     assert act(other_reviewer, own_page, state, "approve").status_code in (302, 403)
     state.refresh_from_db()
