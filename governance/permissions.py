@@ -117,3 +117,31 @@ class FachbereichInstanceViewMixin:
         if instance is not None and instance.pk is not None:
             return self.user_has_permission_for_instance(permission, instance)
         return super().user_has_permission(permission)
+
+
+def fachbereich_restriction(user, model):
+    """The Fachbereiche a user may assign content of ``model`` to, or None for any.
+
+    Restricted are users whose permission to add or change such content comes only from
+    Fachbereich editor groups: they may assign only their own Fachbereiche (a page they moved
+    elsewhere would leave their control, and its review would go to the wrong reviewers)."""
+    from wagtail.models import GroupPagePermission, Page
+
+    if user is None or user.is_superuser:
+        return None
+    editor_groups = _editor_groups(user)
+    if not editor_groups:
+        return None
+    if issubclass(model, Page):
+        unrestricted = (
+            GroupPagePermission.objects.filter(
+                group__user=user, permission__codename__in=["add_page", "change_page"]
+            )
+            .exclude(group__in=list(editor_groups))
+            .exists()
+        )
+    else:
+        unrestricted = FachbereichModelPermissionPolicy(model)._unrestricted(
+            user, {"add", "change"}
+        )
+    return None if unrestricted else set(editor_groups.values())

@@ -154,3 +154,30 @@ def test_editor_edits_only_their_fachbereichs_contact_persons(editor, migration,
     assert own.role == "Fachreferentin"
     client.post(f"{base}/delete/{own.pk}/")
     assert type(own).objects.filter(pk=own.pk).exists()
+
+
+def test_editor_assigns_content_only_to_their_fachbereich(editor, topic_index, migration, pflege):
+    client = login(editor)
+    page = TopicPage(title="Fremd", slug="fremd", intro="Einleitung", fachbereich=pflege)
+    response = client.post(f"/admin/pages/add/topics/topicpage/{topic_index.pk}/", topic_form(page))
+    assert response.status_code == 200  # the form again, with the error
+    assert not TopicPage.objects.filter(slug="fremd").exists()
+
+    form = client.get(f"/admin/pages/add/topics/topicpage/{topic_index.pk}/").context["form"]
+    assert list(form.fields["fachbereich"].queryset) == [migration]
+
+    person = ContactPersonFactory(fachbereich=migration)
+    client.post(
+        f"/admin/snippets/people/contactperson/edit/{person.pk}/",
+        person_form(person, fachbereich=pflege.pk),
+    )
+    person.refresh_from_db()
+    assert person.fachbereich == migration
+    assert not person.has_unpublished_changes
+
+
+def test_redaktion_assigns_any_fachbereich(central, topic_index, migration, pflege):
+    form = (
+        login(central).get(f"/admin/pages/add/topics/topicpage/{topic_index.pk}/").context["form"]
+    )
+    assert set(form.fields["fachbereich"].queryset) == {migration, pflege}

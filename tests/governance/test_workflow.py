@@ -96,3 +96,30 @@ def test_rejection_returns_the_page_with_the_comment(editor, reviewer, own_page)
     editor_view = login(editor).get(f"/admin/pages/{own_page.pk}/edit/")
     assert editor_view.status_code == 200
     assert comment in editor_view.content.decode()
+
+
+def test_a_contact_person_goes_through_the_same_review(editor, reviewer, central, migration):
+    from people.factories import ContactPersonFactory
+
+    from .test_roles import person_form
+
+    person = ContactPersonFactory(first_name="Eva", last_name="Eigen", fachbereich=migration)
+    base = "/admin/snippets/people/contactperson"
+    mail.outbox.clear()
+    response = login(editor).post(
+        f"{base}/edit/{person.pk}/",
+        person_form(person, role="Referentin", **{"action-submit": "1"}),
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    state = person.current_workflow_task_state
+    assert state.task.name == "Fachliche Prüfung"
+    assert [reviewer.email] in [m.to for m in mail.outbox]
+
+    for user in (reviewer, central):
+        state = person.current_workflow_task_state
+        url = f"{base}/workflow/action/{person.pk}/approve/{state.pk}/"
+        assert login(user).post(url, {"comment": ""}).status_code == 302
+        person.refresh_from_db()
+    assert person.live and person.role == "Referentin"
+    assert not person.has_unpublished_changes
