@@ -16,7 +16,7 @@ ACCOUNTS = [
     # username, first name, last name, role (None: the central Redaktion)
     ("fachredaktion", "Demo", "Fachredaktion", FachbereichRole.Role.EDITORS),
     ("fachpruefung", "Demo", "Fachprüfung", FachbereichRole.Role.REVIEWERS),
-    ("redaktion", "Demo", "Redaktion", None),
+    ("zentralredaktion", "Demo", "Zentralredaktion", None),
 ]
 
 

@@ -81,7 +81,7 @@ def test_the_admin_is_branded_and_contacts_no_other_host(
     shot(page, "06-fachlich-freigegeben")
 
     # The Redaktion sees it next, and its approval publishes it.
-    log_in(page, "redaktion")
+    log_in(page, "zentralredaktion")
     assert "Flüchtlingsarbeit" in page.locator("main").inner_text()
     shot(page, "07-dashboard-redaktion")
     approve_on_dashboard(page)

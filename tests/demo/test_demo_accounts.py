@@ -23,12 +23,14 @@ def test_three_accounts_in_their_groups(output, client):
     User = get_user_model()
     groups = {
         user.username: sorted(user.groups.values_list("name", flat=True))
-        for user in User.objects.filter(username__in=["fachredaktion", "fachpruefung", "redaktion"])
+        for user in User.objects.filter(
+            username__in=["fachredaktion", "fachpruefung", "zentralredaktion"]
+        )
     }
     assert groups == {
         "fachredaktion": ["Migration und Flüchtlingsarbeit – Redaktion"],
         "fachpruefung": ["Migration und Flüchtlingsarbeit – Fachliche Prüfung"],
-        "redaktion": ["Redaktion"],
+        "zentralredaktion": ["Redaktion"],
     }
     assert "Konto „fachredaktion“ angelegt (Passwort aus DEMO_EDITORIAL_PASSWORD)." in output
     for username in groups:
