@@ -60,6 +60,30 @@ def register_overdue_report_menu_item():
     )
 
 
+def _default_responsible_editor(request, obj):
+    """Whoever creates a page or snippet is responsible for it until someone else is chosen."""
+    from .models import ReviewedContentMixin
+
+    obj = getattr(obj, "specific", obj)
+    if isinstance(obj, ReviewedContentMixin) and obj.responsible_editor_id is None:
+        obj.responsible_editor = request.user
+        type(obj)._default_manager.filter(pk=obj.pk).update(responsible_editor=request.user)
+        revision = getattr(obj, "latest_revision", None)
+        if revision is not None and "responsible_editor" in revision.content:
+            revision.content["responsible_editor"] = request.user.pk
+            revision.save(update_fields=["content"])
+
+
+@hooks.register("after_create_page")
+def responsible_for_new_page(request, page):
+    _default_responsible_editor(request, page)
+
+
+@hooks.register("after_create_snippet")
+def responsible_for_new_snippet(request, instance):
+    _default_responsible_editor(request, instance)
+
+
 @hooks.register("register_log_actions")
 def register_review_log_action(actions):
     actions.register_action(REVIEWED_ACTION, _("Geprüft, unverändert"), _("Geprüft, unverändert"))

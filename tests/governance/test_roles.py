@@ -83,6 +83,9 @@ def test_editor_creates_topic_pages_below_the_index(editor, topic_index, migrati
     assert response.status_code == 302
     created = TopicPage.objects.get(slug="neu")
     assert not created.live
+    # Whoever creates it is responsible for it until someone else is chosen.
+    assert created.responsible_editor == editor
+    assert created.get_latest_revision_as_object().responsible_editor == editor
     assert client.get(f"/admin/pages/{created.pk}/edit/").status_code == 200
 
 
