@@ -25,8 +25,16 @@ def editorial_password(monkeypatch):
 
 @pytest.fixture
 def topic_pk(demo_site):
-    """Read before the browser starts: no database access inside Playwright's event loop."""
-    return TopicPage.objects.get(slug="fluechtlingsarbeit").pk
+    """Read before the browser starts: no database access inside Playwright's event loop. The
+    page's review is due, so the dashboard and the report have something to show."""
+    import datetime
+
+    from django.utils import timezone
+
+    topic = TopicPage.objects.get(slug="fluechtlingsarbeit")
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    TopicPage.objects.filter(pk=topic.pk).update(next_review_date=yesterday)
+    return topic.pk
 
 
 def shot(tab, name):
@@ -62,6 +70,7 @@ def test_the_admin_is_branded_and_contacts_no_other_host(
     # The Fachbereich editor: dashboard, page editor, submit to the review workflow.
     log_in(page, "fachredaktion")
     assert page.title().endswith("Der Paritätische NRW")
+    assert "Ihre Inhalte: Überprüfung fällig" in page.locator("main").inner_text()
     shot(page, "02-dashboard-fachredaktion")
     page.goto(f"/admin/pages/{topic_pk}/edit/", wait_until="load")
     shot(page, "03-seiteneditor")
@@ -93,6 +102,15 @@ def test_the_admin_is_branded_and_contacts_no_other_host(
     page.goto("/admin/reports/workflow/", wait_until="load")
     shot(page, "09-bericht-workflows")
     page.goto("/admin/ueberpruefung/", wait_until="load")
+    assert "Ein Inhalt ist fällig." in page.locator("main").inner_text()
     shot(page, "10-bericht-ueberpruefung")
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Geprüft, unverändert").click()
+    assert "Keine Inhalte sind zur Überprüfung fällig." in page.locator("main").inner_text()
+    assert "ist geprüft" in page.content()
+    shot(page, "11-geprueft-unveraendert")
+    page.goto(f"/admin/pages/{topic_pk}/history/", wait_until="load")
+    assert "Geprüft, unverändert" in page.locator("main").inner_text()
+    shot(page, "12-verlauf-audit-log")
 
     assert foreign_hosts(page, demo_site) == set()
