@@ -129,3 +129,36 @@ def test_the_scheduler_process_publishes_and_expires_on_time(database, command):
     assert state == {coming: (True, False), leaving: (False, True)}, output
     if command[0] == "run_scheduler":
         assert "Scheduler läuft, alle 1 Sekunden." in output
+
+
+@pytest.mark.django_db
+def test_one_run_sends_the_reminders_and_a_failing_job_stops_no_other(monkeypatch, topic_index):
+    import datetime
+    import io
+
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from governance import scheduler
+    from topics.factories import TopicPageFactory
+
+    owner = get_user_model().objects.create_user("eigner", "eigner@example.org", "pw")
+    TopicPageFactory(
+        parent=topic_index,
+        responsible_editor=owner,
+        next_review_date=timezone.localdate() - datetime.timedelta(days=1),
+    )
+
+    def broken():
+        raise RuntimeError("publish_scheduled kaputt")
+
+    monkeypatch.setattr(scheduler, "JOBS", [("publish_scheduled", broken), *scheduler.JOBS[1:]])
+    mail.outbox.clear()
+    err = io.StringIO()
+    call_command("run_scheduler", "--once", stderr=err)
+    assert [m.to for m in mail.outbox] == [["eigner@example.org"]]
+    assert "Fehlgeschlagen: publish_scheduled" in err.getvalue()
+    call_command("run_scheduler", "--once", stderr=io.StringIO())
+    assert len(mail.outbox) == 1
