@@ -7,9 +7,12 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from wagtail.api.v3.urls import api
+        from wagtail.permissions import register_permission_policy
 
         from delivery import invalidation
         from delivery.cache import tagging
+        from governance import registry
+        from governance.permissions import FachbereichModelPermissionPolicy
 
         from .api import router
         from .models import ContactPerson, Fachbereich, Fachgruppe
@@ -24,3 +27,7 @@ class PeopleConfig(AppConfig):
             "/api/v3/people/fachbereiche/",
             "/api/v3/people/fachgruppen/",
         )
+        # Fachbereich editors may edit only their Fachbereich's contact persons (before any
+        # admin view asks for the policy); the review workflow applies to contact persons too.
+        register_permission_policy(ContactPerson, FachbereichModelPermissionPolicy(ContactPerson))
+        registry.register_snippet(ContactPerson)

@@ -9,8 +9,18 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
+
+from governance.models import ReviewedContentMixin
+
+from .forms import ContactPersonForm
 
 
 class Fachbereich(index.Indexed, models.Model):
@@ -45,10 +55,12 @@ class Fachbereich(index.Indexed, models.Model):
 
 
 class ContactPerson(
+    WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
+    ReviewedContentMixin,
     index.Indexed,
     models.Model,
 ):
@@ -94,6 +106,15 @@ class ContactPerson(
     )
     # Deleting a person deletes its revisions too (Wagtail's documented pattern).
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contact_person")
+    # Contact persons go through the review workflow too (governance); their workflow states
+    # are deleted with them.
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="contact_person",
+        for_concrete_model=False,
+    )
 
     panels = [
         MultiFieldPanel(
@@ -110,6 +131,7 @@ class ContactPerson(
             [FieldPanel("email"), FieldPanel("phone")],
             heading=_("Kontakt"),
         ),
+        *ReviewedContentMixin.review_panels,
     ]
     search_fields = [
         index.SearchField("first_name"),
@@ -123,6 +145,7 @@ class ContactPerson(
 
     # Loaded with every person that is delivered (see delivery.resolution).
     delivery_select_related = ("photo",)
+    base_form_class = ContactPersonForm
 
     class Meta:
         verbose_name = _("Ansprechperson")
@@ -143,6 +166,10 @@ class ContactPerson(
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def workflow_states(self):
+        return self._workflow_states
 
     def get_preview_template(self, request, mode_name):
         return "people/contact_person_preview.html"

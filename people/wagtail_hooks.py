@@ -2,13 +2,30 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from governance.permissions import FachbereichInstanceViewMixin
 
 from .models import ContactPerson, Fachbereich, Fachgruppe
 
 
+class ContactPersonEditView(FachbereichInstanceViewMixin, EditView):
+    pass
+
+
+class ContactPersonDeleteView(FachbereichInstanceViewMixin, DeleteView):
+    pass
+
+
 class ContactPersonViewSet(SnippetViewSet):
     model = ContactPerson
+    edit_view_class = ContactPersonEditView
+    delete_view_class = ContactPersonDeleteView
     icon = "user"
     menu_label = _("Ansprechpersonen")
     list_display = ["full_name", "role", "fachbereich", "live"]

@@ -10,6 +10,7 @@ class TopicsConfig(AppConfig):
 
         from delivery import invalidation
         from delivery.cache import tagging
+        from governance import registry
 
         from .api import router
         from .models import TopicIndexPage, TopicPage
@@ -19,3 +20,5 @@ class TopicsConfig(AppConfig):
         invalidation.register(TopicPage, listings=["listing:topics"])
         invalidation.register(TopicIndexPage, lists_children=True)
         invalidation.register_listing_urls("listing:topics", "/api/v3/topics/")
+        # Fachbereich editors work below the topic index; the review workflow applies there.
+        registry.register_section(TopicIndexPage)

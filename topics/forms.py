@@ -2,8 +2,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from governance.forms import FachbereichChoiceMixin
 
-class TopicPageForm(WagtailAdminPageForm):
+
+class TopicPageForm(FachbereichChoiceMixin, WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         # Saving a draft defers required fields (Wagtail's deferred validation); publishing

@@ -17,6 +17,8 @@ from documents.blocks import hand_picked_ids
 from documents.catalogue import html_query
 from documents.models import NEWEST_FIRST, Publication, PublicationIndexPage, newest_first_key
 from documents.values import publication_value
+from governance.models import ReviewedContentMixin
+from governance.permissions import FachbereichPagePermissionTester
 from people.models import Fachgruppe
 from people.values import contact_person_value, fachbereich_value, fachgruppe_value
 from preview.models import FrontendPreviewMixin
@@ -60,7 +62,7 @@ class TopicIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
         )
 
 
-class TopicPage(DeliveredPage, FrontendPreviewMixin, Page):
+class TopicPage(DeliveredPage, FrontendPreviewMixin, ReviewedContentMixin, Page):
     """One topic of the association's work, e.g. "Flüchtlingsarbeit"."""
 
     hero_image = models.ForeignKey(
@@ -146,6 +148,7 @@ class TopicPage(DeliveredPage, FrontendPreviewMixin, Page):
             help_text=_("In der Reihenfolge, in der sie auf der Seite erscheinen sollen."),
         ),
         FieldPanel("further_information"),
+        *ReviewedContentMixin.review_panels,
     ]
 
     search_fields = Page.search_fields + [
@@ -168,6 +171,10 @@ class TopicPage(DeliveredPage, FrontendPreviewMixin, Page):
     class Meta:
         verbose_name = _("Themenseite")
         verbose_name_plural = _("Themenseiten")
+
+    def permissions_for_user(self, user):
+        # Fachbereich editors may touch only the topic pages of their Fachbereich.
+        return FachbereichPagePermissionTester(user, self)
 
     @property
     def hero_alt_text(self):

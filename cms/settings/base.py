@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "preview",
     "webhooks",
+    "governance",
     "demo",
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -169,6 +170,34 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Editorial governance (governance app). The admin contacts no other host: no Gravatar (it would
+# send the editors' e-mail hashes to a third party; initials are shown instead) and no update
+# check against wagtail.org. Its title and login page say "Der Paritätische NRW".
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Workflow notifications: German by default (the recipient's admin language).
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="redaktion@localhost")
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Seconds between two runs of the periodic jobs (go-live and expiry dates, review reminders,
+# webhook retries) in `manage.py runserver`; `run_scheduler --interval` sets its own.
+SCHEDULER_INTERVAL = env.float("SCHEDULER_INTERVAL", default=60.0)
+
+# E-mail (workflow notifications, review reminders, password resets): one URL, e.g.
+# EMAIL_URL=smtp+tls://user:password@mail.example.org:587 (django-environ's email_url). Without
+# it, mails are written to the console.
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="redaktion@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Delivery API (v2 and v3) ------------------------------------------------------------------
 INSTALLED_APPS += ["corsheaders"]

@@ -14,6 +14,7 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from demo import content
+from demo.accounts import editorial_accounts
 from demo.media import hero_png, initials_png, publication_pdf
 from documents.models import Publication, PublicationIndexPage
 from documents.tasks import extract_publication_metadata
@@ -87,6 +88,7 @@ class Command(BaseCommand):
         }
         self.site_settings(home, legal)
         self.admin_user()
+        self.created += editorial_accounts(fachbereich, self.stdout.write)
         if self.created:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo-Inhalte geladen: {self.created} neu angelegt.")

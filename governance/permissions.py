@@ -1,0 +1,147 @@
+"""Fachbereich-scoped permissions, built on Wagtail's own permission classes.
+
+Wagtail's page permissions are tree-based: a group's permission on a page applies to the whole
+subtree. Topic pages of every Fachbereich live side by side under ``/themen/``, so the tree
+cannot say "the pages of my Fachbereich". The rule added here:
+
+    A permission that a group holds *because it is a Fachbereich's editors group* applies only
+    to objects whose ``fachbereich`` is that Fachbereich. Every other permission (the
+    "Redaktion" group, Wagtail's stock groups, superusers) applies as Wagtail defines it.
+
+For pages it lives in ``FachbereichPagePermissionTester`` (returned by the page type's
+``permissions_for_user``, Wagtail's documented extension point), which narrows the tester's set
+of permissions before Wagtail's own checks (can_edit, can_delete, can_publish, ...) run. For
+snippets it lives in ``FachbereichModelPermissionPolicy`` (registered with
+``register_permission_policy``) and ``FachbereichInstanceViewMixin`` makes the snippet views
+ask the policy about the instance being edited rather than the model.
+
+The page's *live* Fachbereich counts: a draft that moves a page to another Fachbereich moves its
+control when it is published.
+"""
+
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+from wagtail.models import PagePermissionTester
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import FachbereichRole
+
+
+def _editor_groups(user):
+    """Maps the ids of the user's Fachbereich editor groups to their Fachbereich id (cached)."""
+    cached = getattr(user, "_fachbereich_editor_groups", None)
+    if cached is None:
+        cached = dict(
+            FachbereichRole.objects.filter(
+                role=FachbereichRole.Role.EDITORS, group__user=user
+            ).values_list("group_id", "fachbereich_id")
+        )
+        user._fachbereich_editor_groups = cached
+    return cached
+
+
+class FachbereichPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permission tester, with Fachbereich editors' permissions narrowed to the
+    pages of their Fachbereich."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if not (user.is_active and not user.is_superuser):
+            return
+        editor_groups = _editor_groups(user)
+        if not editor_groups:
+            return
+        fachbereich_id = getattr(page, "fachbereich_id", None)
+        self.permissions = {
+            perm.permission.codename.rsplit("_", maxsplit=1)[0]
+            for perm in self.permission_policy.get_cached_permissions_for_user(user)
+            if page.path.startswith(perm.page.path)
+            and (
+                perm.group_id not in editor_groups or editor_groups[perm.group_id] == fachbereich_id
+            )
+        }
+
+
+class FachbereichModelPermissionPolicy(ModelPermissionPolicy):
+    """Django model permissions, with those held through a Fachbereich's editors group limited
+    to the instances of that Fachbereich."""
+
+    def _unrestricted(self, user, actions):
+        """True if the user holds one of the actions outside any Fachbereich editors group."""
+        codenames = self._get_permission_codenames(actions)
+        editor_groups = _editor_groups(user)
+        return (
+            Permission.objects.filter(content_type=self._content_type, codename__in=codenames)
+            .filter(Q(user=user) | (Q(group__user=user) & ~Q(group__in=list(editor_groups))))
+            .exists()
+        )
+
+    def _fachbereiche(self, user, actions):
+        """The Fachbereiche in which the user's editor groups grant one of the actions."""
+        codenames = self._get_permission_codenames(actions)
+        return set(
+            FachbereichRole.objects.filter(
+                role=FachbereichRole.Role.EDITORS,
+                group__user=user,
+                group__permissions__content_type=self._content_type,
+                group__permissions__codename__in=codenames,
+            ).values_list("fachbereich_id", flat=True)
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, {action}, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if not user.is_active:
+            return False
+        if user.is_superuser or self._unrestricted(user, actions):
+            return True
+        return getattr(instance, "fachbereich_id", None) in self._fachbereiche(user, actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not user.is_active:
+            return self.model._default_manager.none()
+        if user.is_superuser or self._unrestricted(user, actions):
+            return self.model._default_manager.all()
+        return self.model._default_manager.filter(
+            fachbereich_id__in=self._fachbereiche(user, actions)
+        )
+
+
+class FachbereichInstanceViewMixin:
+    """For snippet views with an object (edit, publish, ...): Wagtail's generic views check the
+    model permission on dispatch; this asks the policy about the object itself."""
+
+    def user_has_permission(self, permission):
+        instance = getattr(self, "object", None)
+        if instance is not None and instance.pk is not None:
+            return self.user_has_permission_for_instance(permission, instance)
+        return super().user_has_permission(permission)
+
+
+def fachbereich_restriction(user, model):
+    """The Fachbereiche a user may assign content of ``model`` to, or None for any.
+
+    Restricted are users whose permission to add or change such content comes only from
+    Fachbereich editor groups: they may assign only their own Fachbereiche (a page they moved
+    elsewhere would leave their control, and its review would go to the wrong reviewers)."""
+    from wagtail.models import GroupPagePermission, Page
+
+    if user is None or user.is_superuser:
+        return None
+    editor_groups = _editor_groups(user)
+    if not editor_groups:
+        return None
+    if issubclass(model, Page):
+        unrestricted = (
+            GroupPagePermission.objects.filter(
+                group__user=user, permission__codename__in=["add_page", "change_page"]
+            )
+            .exclude(group__in=list(editor_groups))
+            .exists()
+        )
+    else:
+        unrestricted = FachbereichModelPermissionPolicy(model)._unrestricted(
+            user, {"add", "change"}
+        )
+    return None if unrestricted else set(editor_groups.values())

@@ -1,0 +1,170 @@
+"""Groups, permissions and the review workflow, created and kept in step by the app.
+
+Everything here is idempotent: it runs after migrations, when a Fachbereich is saved or deleted
+and when a section page (the topic index) is created, and converges on the same state.
+
+- Each Fachbereich has two groups, "<Name> – Redaktion" (editors) and "<Name> – Fachliche
+  Prüfung" (reviewers). Editors get "add" and "change" on every section page and add/change on
+  the registered snippets; which *objects* they may touch is narrowed to their Fachbereich by
+  ``governance.permissions``. Reviewers get admin access only; the review task decides what they
+  may approve.
+- "Redaktion" (the central editorial team) gets every page permission on each site's root page
+  and all permissions on the registered snippets.
+- The workflow "Fachliche Prüfung und Redaktion" has the tasks "Fachliche Prüfung" (the
+  reviewers of the object's Fachbereich) and "Redaktion" (the Redaktion group), and is assigned
+  to every section page and every registered snippet model.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Site,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from . import registry
+from .models import FachbereichReviewTask, FachbereichRole
+
+REDAKTION_GROUP = "Redaktion"
+WORKFLOW_NAME = "Fachliche Prüfung und Redaktion"
+REVIEW_TASK_NAME = "Fachliche Prüfung"
+PUBLISH_TASK_NAME = "Redaktion"
+
+ROLE_SUFFIX = {
+    FachbereichRole.Role.EDITORS: "Redaktion",
+    FachbereichRole.Role.REVIEWERS: "Fachliche Prüfung",
+}
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+CENTRAL_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "delete_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
+
+
+def _admin_access():
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def _model_permissions(model, actions):
+    content_type = ContentType.objects.get_for_model(model)
+    codenames = [f"{action}_{model._meta.model_name}" for action in actions]
+    return list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
+
+
+def _page_permissions(codenames):
+    return list(
+        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
+    )
+
+
+def _grant_pages(group, pages, codenames):
+    for permission in _page_permissions(codenames):
+        for page in pages:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def section_pages():
+    pages = []
+    for model in registry.section_models:
+        pages.extend(model.objects.all())
+    return pages
+
+
+def group_name(fachbereich, role):
+    # Group names are at most 150 characters.
+    suffix = ROLE_SUFFIX[role]
+    return f"{fachbereich.name[: 147 - len(suffix)]} – {suffix}"
+
+
+def sync_fachbereich_groups(fachbereich):
+    """Creates or renames the Fachbereich's two groups and gives them their permissions."""
+    for role in FachbereichRole.Role:
+        name = group_name(fachbereich, role)
+        link = (
+            FachbereichRole.objects.filter(fachbereich=fachbereich, role=role)
+            .select_related("group")
+            .first()
+        )
+        if link is None:
+            group, _created = Group.objects.get_or_create(name=name)
+            link = FachbereichRole.objects.create(fachbereich=fachbereich, role=role, group=group)
+        elif link.group.name != name:
+            link.group.name = name
+            link.group.save(update_fields=["name"])
+        group = link.group
+        group.permissions.add(_admin_access())
+        if role == FachbereichRole.Role.EDITORS:
+            _grant_pages(group, section_pages(), EDITOR_PAGE_PERMISSIONS)
+            for model in registry.snippet_models:
+                group.permissions.add(*_model_permissions(model, ("add", "change")))
+
+
+def delete_fachbereich_groups(fachbereich):
+    Group.objects.filter(fachbereich_role__fachbereich=fachbereich).delete()
+
+
+def sync_redaktion_group():
+    group, _created = Group.objects.get_or_create(name=REDAKTION_GROUP)
+    group.permissions.add(_admin_access())
+    roots = [site.root_page for site in Site.objects.select_related("root_page")]
+    _grant_pages(group, roots, CENTRAL_PAGE_PERMISSIONS)
+    for model in registry.snippet_models:
+        group.permissions.add(
+            *_model_permissions(model, ("add", "change", "delete", "publish", "lock", "unlock"))
+        )
+    return group
+
+
+def sync_workflow(redaktion):
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.workflow_tasks.exists():
+        review = FachbereichReviewTask.objects.create(name=REVIEW_TASK_NAME)
+        publish = GroupApprovalTask.objects.create(name=PUBLISH_TASK_NAME)
+        publish.groups.add(redaktion)
+        WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=publish, sort_order=1)
+    for page in section_pages():
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    for model in registry.snippet_models:
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model),
+            defaults={"workflow": workflow},
+        )
+    return workflow
+
+
+def sync_all():
+    """Brings every group, permission and the workflow in step with the content."""
+    redaktion = sync_redaktion_group()
+    sync_workflow(redaktion)
+    for fachbereich in apps.get_model("people", "Fachbereich").objects.all():
+        sync_fachbereich_groups(fachbereich)
+
+
+def editor_fachbereich_ids(user):
+    """The Fachbereiche whose editors group the user belongs to (cached per request user)."""
+    cached = getattr(user, "_editor_fachbereich_ids", None)
+    if cached is None:
+        cached = frozenset(
+            FachbereichRole.objects.filter(
+                role=FachbereichRole.Role.EDITORS, group__user=user
+            ).values_list("fachbereich_id", flat=True)
+        )
+        user._editor_fachbereich_ids = cached
+    return cached
+
+
+def fachbereich_group_ids():
+    """Every group that belongs to a Fachbereich (editors or reviewers)."""
+    return frozenset(FachbereichRole.objects.values_list("group_id", flat=True))

@@ -1,0 +1,45 @@
+"""Keeps groups, permissions and the workflow in step with the content (see roles.py)."""
+
+from django.db.models.signals import post_migrate, post_save, pre_delete
+from wagtail.models import TaskState
+from wagtail.signals import task_submitted
+
+from . import roles
+from .notifications import FachbereichReviewSubmissionNotifier
+
+review_submission_notifier = FachbereichReviewSubmissionNotifier()
+
+
+def on_fachbereich_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        roles.sync_fachbereich_groups(instance)
+
+
+def on_fachbereich_deleted(sender, instance, **kwargs):
+    roles.delete_fachbereich_groups(instance)
+
+
+def on_section_saved(sender, instance, created=False, raw=False, **kwargs):
+    if created and not raw:
+        roles.sync_all()
+
+
+def on_migrated(sender, using="default", **kwargs):
+    # The content types and permissions exist once all apps are migrated.
+    if sender.name == "governance":
+        roles.sync_all()
+
+
+def register():
+    post_save.connect(
+        on_fachbereich_saved, sender="people.Fachbereich", dispatch_uid="governance_fb_saved"
+    )
+    pre_delete.connect(
+        on_fachbereich_deleted, sender="people.Fachbereich", dispatch_uid="governance_fb_deleted"
+    )
+    post_migrate.connect(on_migrated, dispatch_uid="governance_migrated")
+    task_submitted.connect(
+        review_submission_notifier,
+        sender=TaskState,
+        dispatch_uid="governance_review_submitted_email",
+    )

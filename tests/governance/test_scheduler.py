@@ -1,0 +1,164 @@
+"""The scheduler as a real process (``manage.py run_scheduler``), on its own SQLite file: a page
+scheduled to go live a few seconds ahead goes live, one with an expiry goes offline, without
+anyone typing a command."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SETUP = """
+from datetime import timedelta
+from django.utils import timezone
+from wagtail.models import Site
+from topics.models import TopicIndexPage, TopicPage
+
+home = Site.objects.get(is_default_site=True).root_page
+index = home.add_child(instance=TopicIndexPage(title="Themen", slug="themen"))
+soon = timezone.now() + timedelta(seconds=5)
+coming = index.add_child(
+    instance=TopicPage(title="Geplant", slug="geplant", intro="Kommt gleich.", live=False)
+)
+coming.go_live_at = soon
+coming.save_revision().publish()
+leaving = index.add_child(instance=TopicPage(title="Läuft ab", slug="laeuft-ab", intro="Geht."))
+leaving.expire_at = soon
+leaving.save_revision().publish()
+print(coming.pk, leaving.pk)
+"""
+
+
+def manage(env, *args, **kwargs):
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        **kwargs,
+    )
+
+
+def live_state(database, *pks):
+    with sqlite3.connect(database) as connection:
+        placeholders = ",".join("?" * len(pks))
+        query = f"SELECT id, live, expired FROM wagtailcore_page WHERE id IN ({placeholders})"  # noqa: S608
+        rows = connection.execute(query, pks).fetchall()
+    return {pk: (bool(live), bool(expired)) for pk, live, expired in rows}
+
+
+def environment(path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "TASKS_BACKEND"}
+    }
+    env.update(DATABASE_URL=f"sqlite:///{path}", DJANGO_SETTINGS_MODULE="cms.settings.test")
+    return env
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory):
+    """A migrated SQLite file, made once and copied for each test."""
+    path = tmp_path_factory.mktemp("scheduler") / "migrated.sqlite3"
+    manage(environment(path), "migrate", "-v0")
+    return path
+
+
+@pytest.fixture
+def database(migrated, tmp_path):
+    path = tmp_path / "scheduler.sqlite3"
+    shutil.copyfile(migrated, path)
+    return path, environment(path)
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        # The process to run next to the app in production.
+        ["run_scheduler", "--interval", "1"],
+        # The embedded default: the development server runs the jobs itself.
+        ["runserver", "--noreload", "PORT"],
+    ],
+    ids=["run_scheduler", "runserver"],
+)
+def test_the_scheduler_process_publishes_and_expires_on_time(database, command):
+    path, env = database
+    env = {**env, "SCHEDULER_INTERVAL": "1"}
+    command = [f"127.0.0.1:{free_port()}" if arg == "PORT" else arg for arg in command]
+    coming, leaving = map(int, manage(env, "shell", "-c", SETUP).stdout.split()[-2:])
+    assert live_state(path, coming, leaving) == {coming: (False, False), leaving: (True, False)}
+
+    scheduler = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", *command],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        state = live_state(path, coming, leaving)
+        while time.monotonic() < deadline:
+            state = live_state(path, coming, leaving)
+            if state == {coming: (True, False), leaving: (False, True)}:
+                break
+            time.sleep(0.5)
+        assert scheduler.poll() is None, scheduler.stdout.read()
+    finally:
+        scheduler.terminate()
+        output = scheduler.communicate(timeout=30)[0]
+    assert state == {coming: (True, False), leaving: (False, True)}, output
+    if command[0] == "run_scheduler":
+        assert "Scheduler läuft, alle 1 Sekunden." in output
+
+
+@pytest.mark.django_db
+def test_one_run_sends_the_reminders_and_a_failing_job_stops_no_other(monkeypatch, topic_index):
+    import datetime
+    import io
+
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from governance import scheduler
+    from topics.factories import TopicPageFactory
+
+    owner = get_user_model().objects.create_user("eigner", "eigner@example.org", "pw")
+    TopicPageFactory(
+        parent=topic_index,
+        responsible_editor=owner,
+        next_review_date=timezone.localdate() - datetime.timedelta(days=1),
+    )
+
+    def broken():
+        raise RuntimeError("publish_scheduled kaputt")
+
+    monkeypatch.setattr(scheduler, "JOBS", [("publish_scheduled", broken), *scheduler.JOBS[1:]])
+    mail.outbox.clear()
+    err = io.StringIO()
+    call_command("run_scheduler", "--once", stderr=err)
+    assert [m.to for m in mail.outbox] == [["eigner@example.org"]]
+    assert "Fehlgeschlagen: publish_scheduled" in err.getvalue()
+    call_command("run_scheduler", "--once", stderr=io.StringIO())
+    assert len(mail.outbox) == 1
