@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "preview",
     "webhooks",
+    "ops",
     "demo",
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "health_check",
 ]
 
 MIDDLEWARE = [
@@ -98,12 +100,20 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Local memory unless REDIS_URL is set, so that several app processes share one cache.
+# Local memory unless REDIS_URL is set, so that several app processes share one cache. The Redis
+# backend (ops.cache) logs Redis errors instead of raising them: while Redis is away the site
+# answers from the database, and the cache is emptied once Redis is back if a write (an
+# invalidation) was lost meanwhile. REDIS_URL's database must hold nothing but this cache.
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ops.cache.DegradingRedisCache",
             "LOCATION": env.str("REDIS_URL"),
+            "OPTIONS": {
+                # Seconds a request waits for Redis before answering without it.
+                "socket_connect_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+            },
         }
     }
 else:
