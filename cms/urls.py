@@ -37,5 +37,7 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler500 = "ops.errors.server_error"
+
 # Wagtail serves every other path from the page tree; this must come last.
 urlpatterns += [path("", include(wagtail_urls))]
