@@ -16,7 +16,9 @@ def processes():
 
 
 def test_procfile_names_web_worker_scheduler_and_release():
-    assert set(processes()) == {"web", "worker", "scheduler", "release"}
+    assert set(processes()) == {"web", "worker", "scheduler", "janitor", "release"}
+    # A restarted worker first takes back the tasks it was running when it died.
+    assert processes()["worker"].startswith("python manage.py requeue_lost_tasks --worker-id")
 
 
 def test_every_manage_py_command_exists():
@@ -24,7 +26,7 @@ def test_every_manage_py_command_exists():
     named = []
     for command in [*processes().values(), (ROOT / "Dockerfile").read_text()]:
         named += re.findall(r"manage\.py (\w+)", command)
-    assert {"migrate", "db_worker", "sweep_webhooks", "collectstatic"} <= set(named)
+    assert {"migrate", "db_worker", "sweep_webhooks", "requeue_lost_tasks"} <= set(named)
     for name in named:
         assert name in commands, name
 
