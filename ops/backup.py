@@ -66,12 +66,15 @@ def _sha256(path):
     return digest.hexdigest()
 
 
-def backup(target):
-    """Write a backup into the new folder ``target``; return the manifest."""
+def backup(target, database=True):
+    """Write a backup into the new folder ``target``; return the manifest. (``database=False``
+    leaves the database out: media only.)"""
     target = Path(target)
     target.mkdir(parents=True)
-    vendor = connection.vendor
-    if vendor == "postgresql":
+    vendor = connection.vendor if database else None
+    if not database:
+        pass
+    elif vendor == "postgresql":
         env, args = _pg_env_and_args()
         dump = [_tool("pg_dump"), "-Fc", "--no-owner", "--no-acl"]
         # The arguments are the configured database's, not user input.
@@ -105,9 +108,11 @@ def restore(source):
     source = Path(source)
     manifest = json.loads((source / MANIFEST).read_text())
     vendor = connection.vendor
-    if manifest["database"] != vendor:
+    if manifest["database"] not in (vendor, None):
         raise BackupError(f"Sicherung aus {manifest['database']}, Ziel ist {vendor}")
-    if vendor == "postgresql":
+    if manifest["database"] is None:
+        pass
+    elif vendor == "postgresql":
         env, args = _pg_env_and_args()
         connection.close()
         command = [_tool("pg_restore"), "--no-owner", "--no-acl", "--clean", "--if-exists"]
