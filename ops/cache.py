@@ -15,6 +15,9 @@ nothing but this cache) as soon as Redis answers again: on its next cache call, 
 background thread that retries every ``RECOVERY_INTERVAL`` seconds (default 1), so that the
 repair does not wait for traffic to reach this very process. Until then the other processes may
 serve what was cached before the change, for at most about that interval.
+
+After a failure the backend does not ask Redis again for ``RETRY_AFTER`` seconds (default 2):
+while Redis hangs, requests pay ``REDIS_TIMEOUT`` once, not on every cache call.
 """
 
 import logging
@@ -34,6 +37,7 @@ class DegradingRedisCache(RedisCache):
         params = dict(params)
         options = dict(params.get("OPTIONS", {}))
         self.recovery_interval = float(options.pop("RECOVERY_INTERVAL", 1.0))
+        self.retry_after = float(options.pop("RETRY_AFTER", 2.0))
         # Fail fast: a Redis that does not answer must not hold a request for long.
         options.setdefault("socket_connect_timeout", 0.5)
         options.setdefault("socket_timeout", 0.5)
@@ -42,10 +46,20 @@ class DegradingRedisCache(RedisCache):
         self._lost_writes = False
         self._lock = threading.Lock()
         self._repairing = False
+        self._down_until = 0.0
+
+    # --- after a failure: skip Redis for a moment ------------------------------------------
+    def _available(self):
+        """False for ``RETRY_AFTER`` seconds after a failure: while Redis hangs, a request
+        pays its timeout once, not on every cache call."""
+        return time.monotonic() >= self._down_until
+
+    def _failed(self, operation, error):
+        logger.error("Cache %s failed, answering without the cache: %s", operation, error)
+        self._down_until = time.monotonic() + self.retry_after
 
     # --- the repair after lost writes ------------------------------------------------------
-    def _lost(self, operation, error):
-        logger.error("Cache %s failed, answering without the cache: %s", operation, error)
+    def _lost(self):
         with self._lock:
             self._lost_writes = True
             if self._repairing:
@@ -60,9 +74,11 @@ class DegradingRedisCache(RedisCache):
         try:
             self._cache.clear()
         except ERRORS:
+            self._down_until = time.monotonic() + self.retry_after
             return False
         with self._lock:
             self._lost_writes = False
+        self._down_until = 0.0
         logger.warning("Cache reachable again: emptied it, since writes were lost meanwhile")
         return True
 
@@ -82,12 +98,12 @@ class DegradingRedisCache(RedisCache):
 
     # --- reads: a miss -----------------------------------------------------------------------
     def _read(self, operation, default, *args, **kwargs):
-        if self._lost_writes and not self._repair():
+        if not self._available() or (self._lost_writes and not self._repair()):
             return default
         try:
             return getattr(super(), operation)(*args, **kwargs)
         except ERRORS as error:
-            logger.error("Cache %s failed, answering without the cache: %s", operation, error)
+            self._failed(operation, error)
             return default
 
     def get(self, key, default=None, version=None):
@@ -101,12 +117,14 @@ class DegradingRedisCache(RedisCache):
 
     # --- writes: dropped, and remembered -----------------------------------------------------
     def _write(self, operation, default, *args, **kwargs):
-        if self._lost_writes:
-            self._repair()
+        if not self._available() or (self._lost_writes and not self._repair()):
+            self._lost()
+            return default
         try:
             return getattr(super(), operation)(*args, **kwargs)
         except ERRORS as error:
-            self._lost(operation, error)
+            self._failed(operation, error)
+            self._lost()
             return default
 
     def add(self, *args, **kwargs):
@@ -129,11 +147,13 @@ class DegradingRedisCache(RedisCache):
 
     def incr(self, *args, **kwargs):
         # Django's incr raises ValueError for a missing key; a lost one looks the same.
-        try:
-            return super().incr(*args, **kwargs)
-        except ERRORS as error:
-            self._lost("incr", error)
-            raise ValueError("cache unavailable") from error
+        if self._available():
+            try:
+                return super().incr(*args, **kwargs)
+            except ERRORS as error:
+                self._failed("incr", error)
+        self._lost()
+        raise ValueError("cache unavailable")
 
     def clear(self):
         return self._write("clear", False)
