@@ -36,6 +36,5 @@ RUN SECRET_KEY=build-only-not-a-secret-build-only-not-a-secret-xyz ALLOWED_HOSTS
 USER cms
 
 EXPOSE 8000
-HEALTHCHECK --interval=15s --timeout=3s \
-    CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/health/live/', timeout=2)"
+HEALTHCHECK --interval=15s --timeout=3s CMD python -m ops.probe
 CMD ["sh", "-c", "exec gunicorn cms.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --forwarded-allow-ips '*'"]

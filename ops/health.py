@@ -52,8 +52,12 @@ class Migrations(HealthCheck):
     def run(self):
         if self.alias in Migrations._applied:
             return
-        executor = MigrationExecutor(connections[self.alias])
-        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        connection = connections[self.alias]
+        try:
+            executor = MigrationExecutor(connection)
+            plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        finally:
+            connection.close()  # this check's own connection, in the executor's thread
         if plan:
             raise ServiceUnavailable(f"{len(plan)} migration(s) not applied")
         Migrations._applied.add(self.alias)

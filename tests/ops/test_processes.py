@@ -37,5 +37,17 @@ def test_web_serves_the_wsgi_app_the_settings_name():
     web = shlex.split(processes()["web"])
     assert web[:2] == ["gunicorn", settings.WSGI_APPLICATION.rsplit(".", 1)[0]]
     dockerfile = (ROOT / "Dockerfile").read_text()
-    assert "gunicorn cms.wsgi" in dockerfile and "/health/live/" in dockerfile
+    assert "gunicorn cms.wsgi" in dockerfile and "CMD python -m ops.probe" in dockerfile
     assert "pip install --no-cache-dir -r requirements.txt" in dockerfile
+
+
+def test_the_container_probe_asks_liveness_with_an_allowed_host(live_server, monkeypatch):
+    from ops import probe
+
+    port = live_server.url.rsplit(":", 1)[1]
+    monkeypatch.setenv("PORT", port)
+    monkeypatch.setenv("ALLOWED_HOSTS", "cms.example.org,www.example.org")
+    assert probe.main() == 0
+    assert probe.main("/gibt-es-nicht/") == 1
+    monkeypatch.setenv("PORT", "1")  # nothing listens
+    assert probe.main() == 1
