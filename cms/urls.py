@@ -14,6 +14,7 @@ from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("health/", include("ops.urls")),
     path("api/v2/", v2_router.urls),
     path("api/v3/openapi.json", openapi_json, name="openapi_json"),
     path("api/v3/", v3_api.urls),
@@ -35,6 +36,8 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "ops.errors.server_error"
 
 # Wagtail serves every other path from the page tree; this must come last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -137,15 +137,22 @@ def lookup_with_generation(key):
 
 def save_alias(key, target_key, tags):
     """``key`` answers with the entry under ``target_key`` while ``tags`` stay current."""
-    entry = Entry(200, "", b"", versions(set(tags) | {EVERYTHING}), "", alias=target_key)
+    tags = set(tags) | {EVERYTHING}
+    tag_versions = versions(tags)
+    if set(tag_versions) != tags:
+        return
+    entry = Entry(200, "", b"", tag_versions, "", alias=target_key)
     store().set(key, entry, timeout=timeout())
 
 
 def save(key, response, tags, started_generation):
     """Store ``response`` under ``key`` unless a change happened since the build began (the
     versions are read first: a change after the check leaves the entry stale, never wrong)."""
-    tag_versions = versions(set(tags) | {EVERYTHING})
-    if generation() != started_generation:
+    tags = set(tags) | {EVERYTHING}
+    tag_versions = versions(tags)
+    if set(tag_versions) != tags or generation() != started_generation:
+        # A version missing means the cache did not answer (see ops.cache): an entry without
+        # it would never go stale.
         return None
     body = response.content
     entry = Entry(

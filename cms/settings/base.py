@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "preview",
     "webhooks",
     "governance",
+    "ops",
     "demo",
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -57,9 +58,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "health_check",
 ]
 
 MIDDLEWARE = [
+    "ops.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,14 +100,25 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection is checked before a request reuses it: after a PostgreSQL restart the
+# processes reconnect by themselves (requests in flight meanwhile get a 503, ops/errors.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Local memory unless REDIS_URL is set, so that several app processes share one cache.
+# Local memory unless REDIS_URL is set, so that several app processes share one cache. The Redis
+# backend (ops.cache) logs Redis errors instead of raising them: while Redis is away the site
+# answers from the database, and the cache is emptied once Redis is back if a write (an
+# invalidation) was lost meanwhile. REDIS_URL's database must hold nothing but this cache.
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ops.cache.DegradingRedisCache",
             "LOCATION": env.str("REDIS_URL"),
+            "OPTIONS": {
+                # Seconds a request waits for Redis before answering without it.
+                "socket_connect_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+            },
         }
     }
 else:
@@ -142,11 +156,28 @@ STORAGES = {
 # Complex page models can exceed Django's default of 1000 fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# LOG_FORMAT=json: every record one JSON line, plus one line per request with its id and duration
+# (ops/logs.py); the default "text" logs warnings and errors as plain lines, no request lines.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        "ops.requests": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
+    },
 }
 
 # Wagtail

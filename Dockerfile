@@ -1,0 +1,40 @@
+# One image for every process of the CMS; the Procfile names the commands of each:
+# web (this image's CMD), worker (with a stable WORKER_ID per worker), scheduler, janitor and
+# release (migrate, once per deploy before the new web processes start).
+#   docker build -t paritaet-cms .
+#   docker run --env-file prod.env -p 8000:8000 paritaet-cms
+#   docker run --env-file prod.env -e WORKER_ID=worker-1 paritaet-cms \
+#     sh -c 'python manage.py requeue_lost_tasks --worker-id $WORKER_ID && exec python manage.py db_worker --worker-id $WORKER_ID'
+#   docker run --env-file prod.env paritaet-cms python manage.py sweep_webhooks --interval 30
+#   docker run --env-file prod.env paritaet-cms python manage.py migrate --noinput
+# The processes keep no state of their own: PostgreSQL (DATABASE_URL), Redis (REDIS_URL) and S3
+# (AWS_STORAGE_BUCKET_NAME) hold everything, so any number of web and worker containers can run.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DJANGO_SETTINGS_MODULE=cms.settings.production \
+    TASKS_BACKEND=database \
+    LOG_FORMAT=json \
+    PORT=8000
+
+# PostgreSQL's client tools for `manage.py backup` / `restore` (pg_dump, pg_restore).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+COPY . .
+# Static files are collected into the image (served by WhiteNoise); the production settings
+# need a key and a host name to load, which this step never uses.
+RUN SECRET_KEY=build-only-not-a-secret-build-only-not-a-secret-xyz ALLOWED_HOSTS=build \
+    python manage.py collectstatic --noinput -v0 \
+    && useradd --system --uid 1000 cms
+USER cms
+
+EXPOSE 8000
+HEALTHCHECK --interval=15s --timeout=3s CMD python -m ops.probe
+CMD ["sh", "-c", "exec gunicorn cms.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --forwarded-allow-ips '*'"]

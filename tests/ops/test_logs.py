@@ -1,0 +1,67 @@
+"""LOG_FORMAT=json: one JSON line per request with its id and duration; every other record a
+JSON line carrying the id of the request it was logged in."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import django, logging
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.test import Client
+client = Client()
+print(client.get("/health/live/", headers={"X-Request-ID": "lb-123"})["X-Request-ID"])
+print(client.get("/robots.txt")["X-Request-ID"])
+print(client.get("/gibt-es-nicht/").status_code)
+"""
+
+
+def run(log_format, tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "LOG_FORMAT": log_format,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'logs.sqlite3'}",
+    }
+    return subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+
+
+def test_json_logs_one_line_per_request(tmp_path):
+    result = run("json", tmp_path)
+    given, made, not_found = result.stdout.split()
+    assert given == "lb-123"  # the load balancer's id is kept and sent back
+    assert len(made) == 32
+    lines = [json.loads(line) for line in result.stderr.splitlines()]  # every line is JSON
+    requests = [line for line in lines if line["logger"] == "ops.requests"]
+    assert [(r["method"], r["path"], r["status"]) for r in requests] == [
+        ("GET", "/health/live/", 200),
+        ("GET", "/robots.txt", 200),
+        ("GET", "/gibt-es-nicht/", 404),
+    ]
+    assert [r["request_id"] for r in requests[:2]] == ["lb-123", made]
+    assert all(isinstance(r["duration_ms"], float) and r["duration_ms"] >= 0 for r in requests)
+    assert all(r["level"] == "INFO" and r["time"].endswith("+00:00") for r in requests)
+    # Django's own warning for the 404 carries the same request id as the request's line.
+    not_found_log = [line for line in lines if line["logger"] == "django.request"]
+    assert not_found_log and not_found_log[0]["request_id"] == requests[2]["request_id"]
+    assert not_found == "404"
+
+
+def test_text_logs_stay_quiet_by_default(tmp_path):
+    result = run("text", tmp_path)
+    assert "ops.requests" not in result.stderr
+    assert not result.stderr.lstrip().startswith("{")

@@ -1,0 +1,53 @@
+"""The processes a container platform runs (Procfile, Dockerfile) exist and start from the repo:
+every manage.py command they name is a real command, and gunicorn loads the WSGI app."""
+
+import re
+import shlex
+from pathlib import Path
+
+from django.core.management import get_commands
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def processes():
+    lines = (ROOT / "Procfile").read_text().splitlines()
+    return dict(line.split(": ", 1) for line in lines if line.strip())
+
+
+def test_procfile_names_web_worker_scheduler_and_release():
+    assert set(processes()) == {"web", "worker", "scheduler", "janitor", "release"}
+    # A restarted worker first takes back the tasks it was running when it died.
+    assert processes()["worker"].startswith("python manage.py requeue_lost_tasks --worker-id")
+
+
+def test_every_manage_py_command_exists():
+    commands = get_commands()
+    named = []
+    for command in [*processes().values(), (ROOT / "Dockerfile").read_text()]:
+        named += re.findall(r"manage\.py (\w+)", command)
+    assert {"migrate", "db_worker", "sweep_webhooks", "requeue_lost_tasks"} <= set(named)
+    for name in named:
+        assert name in commands, name
+
+
+def test_web_serves_the_wsgi_app_the_settings_name():
+    from django.conf import settings
+
+    web = shlex.split(processes()["web"])
+    assert web[:2] == ["gunicorn", settings.WSGI_APPLICATION.rsplit(".", 1)[0]]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "gunicorn cms.wsgi" in dockerfile and "CMD python -m ops.probe" in dockerfile
+    assert "pip install --no-cache-dir -r requirements.txt" in dockerfile
+
+
+def test_the_container_probe_asks_liveness_with_an_allowed_host(live_server, monkeypatch):
+    from ops import probe
+
+    port = live_server.url.rsplit(":", 1)[1]
+    monkeypatch.setenv("PORT", port)
+    monkeypatch.setenv("ALLOWED_HOSTS", "cms.example.org,www.example.org")
+    assert probe.main() == 0
+    assert probe.main("/gibt-es-nicht/") == 1
+    monkeypatch.setenv("PORT", "1")  # nothing listens
+    assert probe.main() == 1
