@@ -41,3 +41,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as a fresh process would. The local-memory cache
+    keeps 300 entries and then evicts a third of them at random, so what an earlier test
+    cached (renditions, Wagtail's site root paths) would change a later test's query count."""
+    from django.core.cache import cache
+
+    cache.clear()
