@@ -12,6 +12,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
+from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import response_schema_conformance
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -186,8 +187,9 @@ def existing_ids(client, operation):
 
 def test_public_operations_honour_their_schema(demo, keep_connection, openapi, client):
     """For every operation an anonymous reader may call, as the document lists them:
-    schemathesis generates requests from the document, and each object of the operation's
-    listing is read once. Never a 5xx, never a response that the document does not describe."""
+    schemathesis generates requests from the document (valid ones, and invalid ones where the
+    operation has parameters), and each object of the operation's listing is read once. Never
+    a 5xx, never a response that the document does not describe."""
     paths = public_reads(openapi)
     schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", application)
     operations = [
@@ -196,21 +198,25 @@ def test_public_operations_honour_their_schema(demo, keep_connection, openapi, c
     assert sorted(operation.path for operation in operations) == sorted(paths)
     checks = [not_a_server_error, response_schema_conformance]
     for operation in operations:
+        modes = [GenerationMode.POSITIVE]
+        if len(operation.path_parameters) or len(operation.query):
+            modes.append(GenerationMode.NEGATIVE)
+        for mode in modes:
 
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=EXAMPLES_PER_OPERATION,
-            deadline=None,
-            derandomize=True,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        def check(case):
-            case.call_and_validate(checks=checks)
+            @given(case=operation.as_strategy(generation_mode=mode))
+            @settings(
+                max_examples=EXAMPLES_PER_OPERATION,
+                deadline=None,
+                derandomize=True,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
+            def check(case):
+                case.call_and_validate(checks=checks)
 
-        check()
+            check()
 
         for pk in existing_ids(client, operation):
-            (name,) = operation.path_parameters
-            case = operation.Case(path_parameters={name.name: pk})
+            (parameter,) = operation.path_parameters
+            case = operation.Case(path_parameters={parameter.name: pk})
             case.call_and_validate(checks=checks)
