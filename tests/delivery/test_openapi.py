@@ -79,6 +79,31 @@ def test_no_operation_has_an_impossible_path_parameter(openapi):
                     assert parameter["schema"].get("const") != "", (method, path, parameter)
 
 
+def test_snippets_stay_in_the_admin_without_the_api_router(db):
+    """``delivery.snippets`` keeps the admin half of ``wagtail.snippets``' ready(): the snippet
+    view sets are registered and the extra (publish) permissions created."""
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+    from wagtail.snippets.models import get_snippet_models
+
+    from people.models import ContactPerson
+
+    assert apps.get_app_config("wagtailsnippets").name == "wagtail.snippets"
+    assert ContactPerson in get_snippet_models()
+    assert Permission.objects.filter(codename="publish_contactperson").exists()
+
+
+def test_page_schemas_must_be_registered_before_the_pages_router_is_imported():
+    """Wagtail's pages router builds its unions from the registry when imported: registering
+    afterwards would be silently ignored, so it is refused."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from delivery.api import register_v3_page_schemas
+
+    with pytest.raises(ImproperlyConfigured):
+        register_v3_page_schemas()
+
+
 def delivered_stream_blocks():
     """The stream block classes of every page type's StreamFields."""
     streams = set()
