@@ -1,21 +1,31 @@
 """How delivered values reach Wagtail's two APIs.
 
-- Page fields: :func:`page_api_fields` turns a page type's value into ``api_fields``. Each is
-  an ``APIField(serializer=...)``, the one way Wagtail 8.0's v3 reads custom fields (its
-  compatibility shim types the field by ``to_representation``'s return annotation). One thin
-  adapter serves both versions: the page is resolved once per response (memoised on the page
-  instance, which both versions pass to every field) and each field returns its part.
-  v3 binds the field without a parent, so it has no request; the value therefore never needs
-  one: it is resolved for the anonymous reader and its URLs are made absolute against the one
-  configured base URL (``WAGTAILAPI_BASE_URL``) when serialised.
+- Page fields: :func:`page_api_fields` turns a page type's value into ``api_fields``, one
+  ``APIField(serializer=DeliveredField(...))`` per field of the value. The page is resolved once
+  per response (memoised on the page instance, which both versions pass to every field) and
+  each field returns its part.
+
+  v2 serialises the field inside its DRF serializer. v3 reads a custom field only through a
+  compatibility shim that types it by ``to_representation``'s return annotation and always
+  makes it optional and nullable (``return_type | None``, default ``None``), which no
+  serializer or annotation can prevent. So :func:`register_v3_page_schemas` (run from
+  ``DeliveryConfig.ready()``) registers, through Wagtail's public content type registry, each
+  delivered page type's read schema again: Wagtail's own schema with every delivered field
+  typed exactly as in the value type (required; nullable only where the value says so) and
+  resolved from the page's value. This must happen before Wagtail's pages router is imported,
+  because that router builds its response unions from the registry at import time.
+- URLs in values are made absolute against the configured base URL (``WAGTAILAPI_BASE_URL``)
+  when serialised.
 - The project's own endpoints return values, listings paginate with :class:`Pagination`.
 - ``v2_router`` is the v2 API; apps register their endpoints on it from ``ready()``.
 """
 
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 from ninja import Field, Schema
 from pydantic import TypeAdapter
@@ -23,7 +33,7 @@ from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-from wagtail.models import Site
+from wagtail.models import Site, get_page_models
 
 from .params import v2_checked
 from .resolution import Resolution
@@ -53,18 +63,18 @@ def delivered_value(page, request=None):
 
 
 class DeliveredField(serializers.Field):
-    """A read-only field returning one part of the page's delivered value.
+    """v2: a read-only DRF field returning one part of the page's delivered value, as JSON.
 
-    v2 serialises inside a DRF serializer (``parent`` is set): the part is dumped to JSON
-    types here. v3 validates the returned object against the same type, so the typed value
-    is returned as it is (no second conversion).
+    ``info`` is the value type's field (a Pydantic ``FieldInfo``): its type and description
+    also make the field's v3 schema (:func:`register_v3_page_schemas`).
     """
 
-    def __init__(self, name, annotation, **kwargs):
+    def __init__(self, name, info, **kwargs):
         kwargs.update(source="*", read_only=True)
         super().__init__(**kwargs)
         self.value_name = name
-        self.annotation = annotation
+        self.annotation = info.annotation
+        self.description = info.description
 
     @cached_property
     def adapter(self):
@@ -72,25 +82,59 @@ class DeliveredField(serializers.Field):
 
     def to_representation(self, page):
         part = getattr(delivered_value(page, self.context.get("request")), self.value_name)
-        if self.parent is None:
-            return part
         return self.adapter.dump_python(part, mode="json")
 
 
 def page_api_fields(value_type, *names):
     """``api_fields`` for the fields ``names`` (default: all) of a page's value type."""
-    fields = []
-    for name in names or value_type.model_fields:
-        annotation = value_type.model_fields[name].annotation
+    return [
+        APIField(name, serializer=DeliveredField(name, value_type.model_fields[name]))
+        for name in names or value_type.model_fields
+    ]
 
-        def to_representation(self, page):
-            return DeliveredField.to_representation(self, page)
 
-        to_representation.__annotations__ = {"return": annotation}
-        field_class = type(f"{value_type.__name__}_{name}", (DeliveredField,), {})
-        field_class.to_representation = to_representation
-        fields.append(APIField(name, serializer=field_class(name, annotation)))
-    return fields
+PAGES_ROUTER = "wagtail.api.v3.routers.pages"
+
+
+def register_v3_page_schemas():
+    """Register each delivered page type's v3 read schema with its fields typed and resolved
+    from the page's value (see the module docstring). Call before Wagtail's pages router is
+    imported, i.e. before ``wagtail.api.v3.urls``."""
+    if PAGES_ROUTER in sys.modules:
+        raise ImproperlyConfigured(
+            f"{PAGES_ROUTER} was imported before the delivered page schemas were registered; "
+            "its responses would type every delivered field as optional and nullable."
+        )
+    from wagtail.api.v3.registry import registry
+    from wagtail.api.v3.schemas import read_generator
+
+    for model in get_page_models():
+        delivered = {
+            field.name: field.serializer
+            for field in APIField.get_fields_for_model(model)
+            if isinstance(field.serializer, DeliveredField)
+        }
+        registration = registry.get(model._meta.label)
+        if not delivered or registration is None:
+            continue
+        schema = registration.read_schema
+        fields = {
+            name: (
+                serializer.annotation,
+                Field(description=serializer.description),  # no default: required
+                staticmethod(_v3_resolver(serializer.value_name)),
+            )
+            for name, serializer in delivered.items()
+        }
+        schema = read_generator.extend_schema(schema, schema.__name__, fields)
+        registry.register(replace(registration, read_schema=schema))
+
+
+def _v3_resolver(name):
+    def resolve(page, context):
+        return getattr(delivered_value(page, context.get("request")), name)
+
+    return resolve
 
 
 # -- Listings -----------------------------------------------------------------------------------

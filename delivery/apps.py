@@ -9,12 +9,16 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Auslieferung"
 
     def ready(self):
+        from .api import register_v3_page_schemas, v2_router
+
+        # First: Wagtail's v3 pages router reads the registered page schemas when imported.
+        register_v3_page_schemas()
+
         from wagtail.api.v2.views import PagesAPIViewSet
         from wagtail.api.v3.urls import api
         from wagtail.images.api.v2.views import ImagesAPIViewSet
 
         from . import signal_handlers
-        from .api import v2_router
         from .by_path import by_path_router
         from .params import strict_query
 

@@ -466,6 +466,16 @@ def block_item_type(name, value_type):
     return _item_types[key]
 
 
+def _describe(error):
+    """One line on what does not fit, e.g. ``heading: Input should be a valid string``."""
+    if isinstance(error, SchemaError):
+        return "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}"
+            for e in error.errors(include_url=False)
+        )
+    return f"{type(error).__name__}: {error}"
+
+
 class DeliveredStreamBlock(blocks.StreamBlock):
     """A stream whose blocks are all deliverable; its value is a list of typed items."""
 
@@ -505,11 +515,15 @@ class DeliveredStreamBlock(blocks.StreamBlock):
                     type=block_type, value=value, id=str(item.get("id") or "")
                 )
             except (SchemaError, TypeError, AttributeError, KeyError) as error:
+                page = res.delivered_page
                 logger.warning(
-                    "Left out a %r block (id %s) that does not fit its type: %s",
+                    "Left out a %r block (id %s) on page %r (id %s) whose stored value does "
+                    "not fit its type: %s",
                     block_type,
                     item.get("id"),
-                    error,
+                    getattr(page, "title", None),
+                    getattr(page, "pk", None),
+                    _describe(error),
                 )
                 continue
             wrapped = item_type(entry)

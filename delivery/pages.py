@@ -56,7 +56,7 @@ class DeliveredPage:
 
     def resolve(self, reader=None, site=None):
         """This page's value for ``reader`` (anonymous by default)."""
-        res = Resolution(reader or Reader(), site)
+        res = Resolution(reader or Reader(), site, delivered_page=self)
         self.collect(res)
         return self.build(res.load())
 
@@ -73,7 +73,7 @@ class DeliveredPage:
         under its name, all from one resolution."""
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
-        res = Resolution(Reader.for_request(request), site)
+        res = Resolution(Reader.for_request(request), site, delivered_page=self)
         self.collect(res)
         parts = {name: factory(request, site, self) for name, factory in HTML_PARTS.items()}
         for part in parts.values():

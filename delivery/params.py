@@ -3,24 +3,37 @@
 Wagtail and Ninja validate each endpoint's declared parameters. What they let through and this
 module stops, with a ``400 application/problem+json`` that names the parameter:
 
-- values no database can take (a NUL character, an integer beyond 64 bits, a non-numeric
-  ``id``) which would otherwise reach PostgreSQL and answer 500;
+- values no database can take, which would otherwise answer 500: a NUL character, a
+  non-numeric ``id``, an integer beyond 64 bits in any integer parameter (v3 declares their
+  types; field filters of both versions are integers when the listed model's field is an
+  integer or a relation to one), a ``site`` whose port is not a port number;
 - searches longer than :data:`MAX_SEARCH_LENGTH` characters;
 - on v3, parameters the operation does not declare: Ninja ignores them, so a misspelt filter
   or ``?fields=`` (a v2 parameter) silently returned everything. The v3 page listing also
   takes field filters of the requested page type (``?slug=``), decided by Wagtail's own
   :class:`~wagtail.api.validators.APIFieldValidator` as the listing itself does.
 
+What passes, it rewrites in one respect: ``search`` is plain words (:func:`plain_search`).
+Control characters and double quotes count as spaces: Wagtail's search backend on SQLite
+(FTS5) answers 500 to an unbalanced ``"`` and to a search of nothing but spaces, and its
+PostgreSQL backend ignores both anyway.
+
 v2 applies it in :class:`StrictAPIRouter` (around every v2 view), v3 as a Ninja view decorator
 (:func:`strict_query`) registered on Wagtail's API in ``DeliveryConfig.ready()``.
 """
 
 import functools
+import types
+import typing
+import unicodedata
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from wagtail.api.v3.errors import problem_response
 
 MAX_SEARCH_LENGTH = 255
 MAX_INTEGER = 2**63 - 1
+MAX_PORT = 65535
 INTEGER_PARAMETERS = ("id", "limit", "offset")
 SEARCH_PARAMETERS = ("search",)
 # The site search cleans its own ``q`` (control characters dropped, a German message for an
@@ -32,8 +45,9 @@ def bad_request(detail):
     return problem_response(status=400, detail=detail)
 
 
-def query_problem(query):
-    """What is wrong with these query parameters whatever the endpoint, or ``None``."""
+def query_problem(query, integers=()):
+    """What is wrong with these query parameters whatever the endpoint, or ``None``.
+    ``integers``: further names whose values must fit a 64-bit integer."""
     for name, values in query.lists():
         if name in SELF_CLEANED:
             continue
@@ -42,47 +56,109 @@ def query_problem(query):
     for name in SEARCH_PARAMETERS:
         if len(query.get(name, "")) > MAX_SEARCH_LENGTH:
             return f"query parameter '{name}' is longer than {MAX_SEARCH_LENGTH} characters"
-    for name in INTEGER_PARAMETERS:
-        value = query.get(name)
-        if value is None:
-            continue
-        digits = value.strip().lstrip("-")
-        if not digits.isdigit():
-            if name == "id":  # v2's find would raise on it; limit/offset are validated
-                return f"query parameter '{name}' must be an integer"
-            continue
-        if int(digits) > MAX_INTEGER:
-            return f"query parameter '{name}' is too large"
+    for name in sorted({*INTEGER_PARAMETERS, *integers}):
+        for value in query.getlist(name):
+            digits = value.strip().removeprefix("-")
+            if not digits.isdigit():
+                if name == "id":  # v2's find would raise on it; the rest are validated
+                    return f"query parameter '{name}' must be an integer"
+                continue
+            if int(digits) > MAX_INTEGER:
+                return f"query parameter '{name}' is too large"
+    for site in query.getlist("site"):
+        _, colon, port = site.partition(":")
+        if colon and not (port.isdigit() and int(port) <= MAX_PORT):
+            return "query parameter 'site' must be a host name, optionally with ':port'"
     return None
+
+
+def plain_search(value):
+    """A search as plain words: control characters and double quotes count as spaces."""
+    spaced = "".join(
+        " " if char == '"' or unicodedata.category(char) == "Cc" else char for char in value
+    )
+    return " ".join(spaced.split())
+
+
+def with_plain_search(request):
+    """Rewrite the request's ``search`` values with :func:`plain_search` (after the checks)."""
+    values = request.GET.getlist("search")
+    plain = [plain_search(value) for value in values]
+    if plain != values:
+        query = request.GET.copy()
+        query.setlist("search", plain)
+        query._mutable = False
+        request.GET = query
+
+
+def requested_model(query, model):
+    """The model a listing of ``model`` lists for this query: for pages, the one page type
+    ``?type=`` names (else ``Page``); ``None`` for a type that is not a page type."""
+    from wagtail.coreutils import resolve_model_string
+    from wagtail.models import Page
+
+    types_ = [name for value in query.getlist("type") for name in value.split(",") if name]
+    if model is None or not issubclass(model, Page) or len(types_) != 1:
+        return model
+    try:
+        requested = resolve_model_string(types_[0])
+    except (LookupError, ValueError):
+        return None  # the listing answers an unknown type itself
+    return requested if isinstance(requested, type) and issubclass(requested, Page) else None
+
+
+def integer_fields(model, names):
+    """The names among ``names`` of ``model``'s integer fields and foreign keys to an integer
+    key (the field filters whose values the database reads as integers)."""
+    found = set()
+    for name in names if model is not None else ():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if field.many_to_one or field.one_to_one:  # a foreign key filters by the target's key
+            field = field.target_field
+        if isinstance(field, models.IntegerField):
+            found.add(name)
+    return found
 
 
 # -- v3 -----------------------------------------------------------------------------------------
 
 
-def declared_query_names(operation):
-    names = set()
+def query_fields(operation):
+    """``{name: annotation}`` of the query parameters the operation declares."""
+    fields = {}
     for model in operation.models:
-        if model.__ninja_param_source__ == "query":
-            names.update(model.__ninja_flatten_map__)
-    return names
+        if model.__ninja_param_source__ != "query":
+            continue
+        for name, path in model.__ninja_flatten_map__.items():
+            annotation = model
+            for part in path:
+                annotation = annotation.model_fields[part].annotation
+            fields[name] = annotation
+    return fields
+
+
+def is_integer(annotation):
+    """Whether a parameter of this type may be an integer (``int``, ``PositiveInt``, a list of
+    them, or a union with one, e.g. a page id or ``"root"``)."""
+    if annotation is int:
+        return True
+    if typing.get_origin(annotation) in (typing.Annotated, typing.Union, types.UnionType, list):
+        return any(is_integer(arg) for arg in typing.get_args(annotation))
+    return False
 
 
 def page_field_filters(query, names):
     """The names among ``names`` that the v3 page listing takes as field filters."""
     from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
     from wagtail.api.validators import APIFieldValidator
-    from wagtail.coreutils import resolve_model_string
     from wagtail.models import Page
 
-    types = query.getlist("type")
-    model = Page
-    if len(types) == 1:
-        try:
-            model = resolve_model_string(types[0])
-        except (LookupError, ValueError):
-            return names  # the listing answers an unknown type itself
-        if not (isinstance(model, type) and issubclass(model, Page)):
-            return names
+    model = requested_model(query, Page)
+    if model is None:
+        return names  # the listing answers an unknown type itself
     validator = APIFieldValidator(
         model=model,
         fields=names,
@@ -93,8 +169,15 @@ def page_field_filters(query, names):
     return set(validator.fields)
 
 
-# Operations that take more than their declared parameters: url_name -> allowed(query, names)
-EXTRA_PARAMETERS = {"list_pages": page_field_filters}
+def page_integer_filters(query, names):
+    from wagtail.models import Page
+
+    return integer_fields(requested_model(query, Page), names)
+
+
+# Operations that take more than their declared parameters, by url_name:
+# (allowed(query, names), integers(query, allowed names))
+EXTRA_PARAMETERS = {"list_pages": (page_field_filters, page_integer_filters)}
 
 
 def strict_query(run):
@@ -104,15 +187,25 @@ def strict_query(run):
         target = target.__wrapped__
     operation = target.__self__
 
+    @functools.cache
+    def declared():
+        fields = query_fields(operation)
+        return set(fields), {name for name, annotation in fields.items() if is_integer(annotation)}
+
     @functools.wraps(run)
     def checked(request, *args, **kwargs):
-        if problem := query_problem(request.GET):
+        names, integers = declared()
+        undeclared = set(request.GET) - names
+        extra = EXTRA_PARAMETERS.get(getattr(operation, "url_name", None))
+        if undeclared and extra:
+            allowed = extra[0](request.GET, undeclared)
+            undeclared -= allowed
+            integers = integers | extra[1](request.GET, allowed)
+        if problem := query_problem(request.GET, integers):
             return bad_request(problem)
-        undeclared = set(request.GET) - declared_query_names(operation)
-        if undeclared and (extra := EXTRA_PARAMETERS.get(getattr(operation, "url_name", None))):
-            undeclared -= extra(request.GET, undeclared)
         if undeclared:
             return bad_request(f"unknown query parameter(s): {', '.join(sorted(undeclared))}")
+        with_plain_search(request)
         return run(request, *args, **kwargs)
 
     return checked
@@ -122,12 +215,16 @@ def strict_query(run):
 
 
 def v2_checked(view):
-    """Wrap a v2 view: 400 for any query problem (v2 rejects undeclared parameters itself)."""
+    """Wrap a v2 view: 400 for any query problem (v2 rejects undeclared parameters itself).
+    Field filters are integers where the endpoint's model (the requested page type) says so."""
+    model = getattr(getattr(view, "cls", None), "model", None)
 
     @functools.wraps(view)
     def checked(request, *args, **kwargs):
-        if problem := query_problem(request.GET):
+        integers = integer_fields(requested_model(request.GET, model), request.GET)
+        if problem := query_problem(request.GET, integers):
             return bad_request(problem)
+        with_plain_search(request)
         return view(request, *args, **kwargs)
 
     return checked

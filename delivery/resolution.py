@@ -69,10 +69,12 @@ def image_id(raw):
 class Resolution:
     """What one response may show, loaded in bulk. See the module docstring."""
 
-    def __init__(self, reader=ANONYMOUS, site=None):
+    def __init__(self, reader=ANONYMOUS, site=None, delivered_page=None):
         self.reader = reader
         # Page URLs are relative to this site (None: relative when there is only one site).
         self.site = site
+        # The page being delivered, if any (named when something of it cannot be delivered).
+        self.delivered_page = delivered_page
         self._ids = defaultdict(set)
         self._page_tags = {}
         self._document_tags = {}
