@@ -103,16 +103,12 @@ class IndexFirstCompiler(WebSearchCompiler):
                 output_field=FloatField(),
             )
         else:
-            # 1. The best candidates by title rank: small vectors, found through the GIN index.
+            # The best candidates by title rank (small vectors, found through the GIN index),
+            # ranked in full, the page [start:stop] of them taken: one query.
             title_rank = SearchRank(F("title"), tsquery, weights=self.sql_weights) * F("title_norm")
-            candidates = list(
-                public.order_by(title_rank.desc(), "-_object_pk").values_list("pk", flat=True)[
-                    : max(RANK_CANDIDATES, stop)
-                ]
-            )
-            # 2. Those ranked in full, the page [start:stop] of them taken.
+            candidates = public.order_by(title_rank.desc(), "-_object_pk").values("pk")
             ranked = (
-                IndexEntry.objects.filter(pk__in=candidates)
+                IndexEntry.objects.filter(pk__in=candidates[: max(RANK_CANDIDATES, stop)])
                 .annotate(_object_pk=Cast("object_id", BigIntegerField()), _rank=rank)
                 .order_by("-_rank", "-_object_pk")
                 .values_list("_object_pk", "_rank")[start:stop]
