@@ -3,12 +3,13 @@
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import BigIntegerField, Case, F, FloatField, OuterRef, Subquery, Value, When
+from django.db.models import BigIntegerField, Case, F, FloatField, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
@@ -70,61 +71,73 @@ class IndexFirstCompiler(WebSearchCompiler):
         word every document with it in the title comes first, then the newest of the others.
         Counting is exact and over all public matches, as before.
         """
-        model = self.queryset.model
-        if (
-            self.fields is not None
-            or isinstance(self.query, MatchAll | Fuzzy)
-            or (isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll))
-            or not _integer_pk(model)
-        ):
+        if not self.supports_index_first():
             return super().search(config, start, stop, score_field=score_field, backend=backend)
-
-        tsquery = self.build_tsquery(self.query, config=config)
-        entries = (
-            IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
-            .annotate(_document=CombinedExpression(F("title"), "||", F("body")))
-            .filter(_document=tsquery)
-            .annotate(_object_pk=Cast("object_id", BigIntegerField()))
-        )
+        if stop is None:
+            # Every match, ranked in full: Wagtail's way (the site always asks for a page).
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        entries = self._entries(config)
         matches = self.queryset.filter(pk__in=entries.values("_object_pk"))
         if not self.order_by_relevance:
             if not matches.query.order_by:
                 matches = matches.order_by("-pk")
             return matches[start:stop]
 
+        # The best candidates by title rank (small vectors, found through the GIN index), ranked
+        # in full, the page [start:stop] of them taken: one query.
+        tsquery = self.build_tsquery(self.query, config=config)
         public = entries.filter(_object_pk__in=self.queryset.values("pk"))
+        title_rank = SearchRank(F("title"), tsquery, weights=self.sql_weights) * F("title_norm")
+        candidates = public.order_by(title_rank.desc(), "-_object_pk").values("pk")
         rank = self.build_tsrank(F("title"), self.query, config=config) * F("title_norm")
         rank += self.build_tsrank(F("body"), self.query, config=config)
-        if stop is None:
-            # Every match, ranked in full (Wagtail's behaviour; the site never asks for it).
-            ranked = public.annotate(_rank=rank)
-            score = Subquery(
-                ranked.filter(_object_pk=OuterRef("pk")).values("_rank")[:1],
-                output_field=FloatField(),
-            )
-        else:
-            # The best candidates by title rank (small vectors, found through the GIN index),
-            # ranked in full, the page [start:stop] of them taken: one query.
-            title_rank = SearchRank(F("title"), tsquery, weights=self.sql_weights) * F("title_norm")
-            candidates = public.order_by(title_rank.desc(), "-_object_pk").values("pk")
-            ranked = (
-                IndexEntry.objects.filter(pk__in=candidates[: max(RANK_CANDIDATES, stop)])
-                .annotate(_object_pk=Cast("object_id", BigIntegerField()), _rank=rank)
-                .order_by("-_rank", "-_object_pk")
-                .values_list("_object_pk", "_rank")[start:stop]
-            )
-            scores = dict(ranked)
-            start, stop = 0, None
-            score = Case(
-                *[When(pk=pk, then=Value(value)) for pk, value in scores.items()],
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
-            matches = self.queryset.filter(pk__in=list(scores))
+        ranked = (
+            IndexEntry.objects.filter(pk__in=candidates[: max(RANK_CANDIDATES, stop)])
+            .annotate(_object_pk=Cast("object_id", BigIntegerField()), _rank=rank)
+            .order_by("-_rank", "-_object_pk")
+            .values_list("_object_pk", "_rank")[start:stop]
+        )
+        scores = dict(ranked)
+        score = Case(
+            *[When(pk=pk, then=Value(value)) for pk, value in scores.items()],
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
         name = score_field or "_search_rank"
-        queryset = matches.annotate(**{name: score}).order_by(f"-{name}", "-pk")
-        return queryset[start:stop]
+        queryset = self.queryset.filter(pk__in=list(scores)).annotate(**{name: score})
+        return queryset.order_by(f"-{name}", "-pk")
+
+    def supports_index_first(self):
+        return (
+            self.fields is None
+            and not isinstance(self.query, MatchAll | Fuzzy)
+            and not (isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll))
+            and _integer_pk(self.queryset.model)
+        )
+
+    def _entries(self, config):
+        """The matching index entries of the searched types, with their objects' primary keys."""
+        model = self.queryset.model
+        return (
+            IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
+            .annotate(_document=CombinedExpression(F("title"), "||", F("body")))
+            .filter(_document=self.build_tsquery(self.query, config=config))
+            .annotate(_object_pk=Cast("object_id", BigIntegerField()))
+        )
+
+    def count(self, config):
+        """All public matches, counted from the index entries (no ranking)."""
+        return self.queryset.filter(pk__in=self._entries(config).values("_object_pk")).count()
+
+
+class Results(PostgresSearchResults):
+    def _do_count(self):
+        compiler = self.query_compiler
+        if isinstance(compiler, IndexFirstCompiler) and compiler.supports_index_first():
+            return compiler.count(compiler.get_config(self.backend))
+        return super()._do_count()
 
 
 class PostgresBackend(PostgresSearchBackend):
     query_compiler_class = IndexFirstCompiler
+    results_class = Results
