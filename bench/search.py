@@ -1,4 +1,4 @@
-"""Benchmark of the site search API on PostgreSQL (a script, not a test).
+"""Benchmark of the site search on PostgreSQL, side by side with Wagtail's stock search.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/paritaet_bench_search \
         .venv/bin/python bench/search.py
@@ -6,9 +6,15 @@
 Builds its own database (created if missing, emptied first): the demo content, then one tenth of
 the full size (1,000 pages, 2,000 publications, 100 persons), measures, grows to the full size
 (10,000 pages, 20,000 publications, 1,000 persons), measures again. Each measurement sends 20
-realistic German queries through /api/v3/search/ (and /api/v3/search/autocomplete/) several
-times and prints p50 and p95 latency in milliseconds.
+realistic German queries several times and prints p50 and p95 latency in milliseconds of:
 
+- the project's search through /api/v3/search/ (all five types, their counts, excerpts and URLs,
+  JSON; also the second page and /api/v3/search/autocomplete/);
+- Wagtail's stock database backend (``wagtail.search.backends.database`` with the same
+  ``SEARCH_CONFIG``) on the same index, as ``Page.objects.live().public().search(q)`` runs it:
+  the first 10 pages and their count (pages only, no HTTP, no excerpts).
+
+It ends with a table of both at both sizes and the growth from one tenth to full size.
 Data is generated with bulk inserts and the search index is rebuilt once per size
 (``update_index``), as an import would; page tree paths are computed like treebeard does.
 """
@@ -299,7 +305,18 @@ def percentile(samples, fraction):
 
 
 def measure(repeat):
+    from django.conf import settings
     from django.test import Client
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    stock = get_search_backend("wagtail.search.backends.database", SEARCH_CONFIG=config)
+
+    def stock_search(q):
+        found = stock.search(q, Page.objects.live().public())
+        list(found[:10])
+        return found.count()
 
     client = Client()
     results = {}
@@ -308,19 +325,29 @@ def measure(repeat):
         ("search", "/api/v3/search/", {}),
         ("search, 2nd page", "/api/v3/search/", {"offset": 10}),
         ("autocomplete", "/api/v3/search/autocomplete/", {}),
+        ("Wagtail stock", None, {}),
     ):
         samples, hits = [], []
         for query in QUERIES:
             q = query if name != "autocomplete" else query.split()[0][:5]
-            client.get(path, {"q": q, **extra})  # warm up
+            if path is None:
+                stock_search(q)  # warm up
+            else:
+                client.get(path, {"q": q, **extra})  # warm up
             for _ in range(repeat):
                 started = time.perf_counter()
-                response = client.get(path, {"q": q, **extra})
+                if path is None:
+                    count = stock_search(q)
+                else:
+                    response = client.get(path, {"q": q, **extra})
                 samples.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, response.content[:300]
+                if path is not None:
+                    assert response.status_code == 200, response.content[:300]
             if name == "search":
                 hits.append(response.json()["count"])
                 per_query.append((statistics.median(samples[-repeat:]), q, hits[-1]))
+            elif path is None:
+                hits.append(count)
         results[name] = (samples, hits)
     per_query.sort(reverse=True)
     results["slowest"] = per_query[:3]
@@ -340,12 +367,32 @@ def report(label, counts, index_seconds, results):
         )
         if hits:
             line += f"  (hits per query: median {int(statistics.median(hits)):,})"
+        if name == "Wagtail stock":
+            line += " pages only"
         print(line, flush=True)
     print(
         "  slowest queries: "
         + "; ".join(f"„{q}“ {ms:.0f} ms ({hits:,} hits)" for ms, q, hits in slowest),
         flush=True,
     )
+
+
+def summary(measured):
+    """Both searches at both sizes, side by side, and the growth from one tenth to full."""
+    print(
+        "\n== side by side (ms)" + " " * 17 + "one tenth p50/p95    full size p50/p95    growth p50"
+    )
+    for name, label in (
+        ("search", "project: /api/v3/search/"),
+        ("Wagtail stock", "Wagtail stock Page…search()"),
+    ):
+        tenth, full = measured["one tenth"][name][0], measured["full size"][name][0]
+        t50, f50 = statistics.median(tenth), statistics.median(full)
+        print(
+            f"  {label:<34} {t50:7.1f} / {percentile(tenth, 0.95):7.1f}    "
+            f"{f50:7.1f} / {percentile(full, 0.95):7.1f}    {f50 / t50:5.2f}×"
+        )
+    print("  goal for the project at full size: p50 < 30 ms, p95 < 100 ms, growth ≤ 2×")
 
 
 def main():
@@ -368,13 +415,16 @@ def main():
     full = {key: int(value * args.scale) for key, value in FULL.items()}
     tenth = {key: value // 10 for key, value in full.items()}
     have = {"pages": 0, "publications": 0, "persons": 0}
+    measured = {}
     for label, target in (("one tenth", tenth), ("full size", full)):
         started = time.monotonic()
         grow_to(rng, target, have)
         have = dict(target)
         print(f"generated {label} in {time.monotonic() - started:.1f} s", flush=True)
         index_seconds = rebuild_index()
-        report(label, target, index_seconds, measure(args.repeat))
+        measured[label] = measure(args.repeat)
+        report(label, target, index_seconds, dict(measured[label]))
+    summary(measured)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,11 @@ router = Router(tags=["search"], auth=AllowAnonymous())
 
 
 class SearchParams(Schema):
-    q: str = Field("", description="Suchbegriff (Klartext, höchstens 200 Zeichen).")
+    q: str = Field(
+        "",
+        description="Suchbegriff (höchstens 200 Zeichen): alle Wörter müssen vorkommen, "
+        '"soziale Beratung" in Anführungszeichen als Wortfolge, -Asyl schließt aus.',
+    )
     type: ResultType | None = Field(None, description="Nur Ergebnisse dieses Typs.")
     limit: int = Field(10, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -61,6 +65,11 @@ class SearchResponseSchema(Schema):
         description="Editors' promoted results (Empfehlungen) for this query; first page only."
     )
     items: list[SearchResultSchema]
+    suggestion: str = Field(
+        "",
+        description="„Meinten Sie …?“: the query spelled as in the titles found (umlauts), or "
+        "for a query that found nothing a corrected query that finds something; else empty.",
+    )
 
 
 class SuggestParams(Schema):
@@ -112,6 +121,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         "counts": outcome.count_items(),
         "promotions": outcome.promotions,
         "items": outcome.results,
+        "suggestion": outcome.suggestion,
     }
 
 

@@ -3,10 +3,14 @@
 Every source (search/sources.py) is searched with Wagtail's search backend on its public
 queryset only, so drafts, private pages and private documents are neither found nor counted.
 The hits of all sources are merged by the backend's relevance score; editors' promoted results
-("Empfehlungen", wagtail.contrib.search_promotions) come separately, before them.
+("Empfehlungen", wagtail.contrib.search_promotions) come separately, before them, and are not
+repeated (or counted) among the hits.
 
-The query is plain text: its words are searched (all of them must match), and everything else
-(quotes, operators, ``a:b:c``, SQL fragments) is ignored, which keeps every backend safe.
+The query language (search/query.py): all words must match, ``"…"`` is a phrase, ``-word``
+excludes; everything else (operators, ``a:b:c``, SQL fragments) is only text, which keeps every
+backend safe. A suggestion ("Meinten Sie …?", search/spelling.py): the spelling of the titles shown
+where only umlauts differ ("Fluchtlingsarbeit"), or, for a query that finds nothing, the closest
+words of public titles and names, if the corrected query finds something.
 """
 
 import unicodedata
@@ -24,8 +28,10 @@ from wagtail.search.utils import normalise_query_string
 from delivery.visibility import visible
 
 from .highlight import Highlighter, query_terms
+from .query import backend_query, parse
 from .sources import SOURCES, SOURCES_BY_KEY
-from .synonyms import build_query, expanded_words
+from .spelling import corrected_query, respelled
+from .synonyms import expanded_words, family_of
 
 MAX_QUERY_LENGTH = 200
 MAX_LIMIT = 50
@@ -74,6 +80,8 @@ class SearchOutcome:
     results: list
     counts: dict
     promotions: list
+    # "Meinten Sie …?": a query that finds something, offered when this one found nothing.
+    suggestion: str = ""
 
     @property
     def total(self):
@@ -89,24 +97,15 @@ class SearchOutcome:
 
 def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):  # noqa: A002
     """Search every public source for ``query`` (already cleaned) and return one page of hits."""
-    terms = query_terms(query)
+    parsed = parse(query)
     counts = {source.key: 0 for source in SOURCES}
-    if not terms:
+    if not parsed.searchable:
         return SearchOutcome(query, type, offset, limit, [], counts, [])
 
-    backend = get_search_backend()
-    backend_query = build_query(terms)
-    candidates = []
-    for order, source in enumerate(SOURCES):
-        found = backend.search(backend_query, source.queryset(site))
-        counts[source.key] = found.count()
-        if counts[source.key] and (not type or type == source.key):
-            hits = found.annotate_score("_search_score")[: offset + limit]
-            candidates += _ranked(hits, order, source, backend)
-    candidates.sort(key=lambda c: c[:3])
-    page = candidates[offset : offset + limit]
-
-    highlighter = Highlighter(" ".join(expanded_words(terms)))
+    # Promoted pages are shown above the hits (on the first page) and not again among them.
+    promotions, promoted_pages = promoted_results(query, request, site)
+    counts, page = _search(parsed, type, offset, limit, site, promoted_pages)
+    highlighter = Highlighter(" ".join(expanded_words(parsed.positive_words())))
     urls = _resolve_urls([(c[3], c[4]) for c in page], request, site)
     results = [
         Result(
@@ -118,8 +117,50 @@ def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):
         )
         for _relevance, _order, _position, source, obj in page
     ]
-    promotions = promoted_results(query, request, site) if offset == 0 else []
-    return SearchOutcome(query, type, offset, limit, results, counts, promotions)
+    suggestion = ""
+    if results:
+        respelled_query = respelled(parsed, [result.title for result in results])
+        suggestion = respelled_query.text() if respelled_query else ""
+    elif not any(counts.values()) and not promotions:
+        suggestion = suggestion_for(parsed, site, promoted_pages)
+    return SearchOutcome(
+        query,
+        type,
+        offset,
+        limit,
+        results,
+        counts,
+        promotions if offset == 0 else [],
+        suggestion,
+    )
+
+
+def _search(parsed, type, offset, limit, site, exclude_pages=()):  # noqa: A002
+    """Counts per type and the merged, ranked hits ``offset`` to ``offset + limit``."""
+    backend = get_search_backend()
+    query = backend_query(parsed, family_of)
+    counts = {source.key: 0 for source in SOURCES}
+    candidates = []
+    for order, source in enumerate(SOURCES):
+        queryset = source.queryset(site)
+        if source.is_page and exclude_pages:
+            queryset = queryset.exclude(pk__in=exclude_pages)
+        found = backend.search(query, queryset)
+        counts[source.key] = found.count()
+        if limit and counts[source.key] and (not type or type == source.key):
+            hits = found.annotate_score("_search_score")[: offset + limit]
+            candidates += _ranked(hits, order, source, backend)
+    candidates.sort(key=lambda c: c[:3])
+    return counts, candidates[offset : offset + limit]
+
+
+def suggestion_for(parsed, site, exclude_pages=()):
+    """A corrected query ("Meinten Sie …?") that finds something, or ""."""
+    corrected = corrected_query(parsed, site)
+    if corrected is None or corrected == parsed:
+        return ""
+    counts, _page = _search(corrected, "", 0, 0, site, exclude_pages)
+    return corrected.text() if any(counts.values()) else ""
 
 
 def suggest(query, *, limit=SUGGESTION_LIMIT, request=None, site=None):
@@ -151,7 +192,8 @@ def _ranked(hits, order, source, backend):
     """Sort keys for merging the types: relevance first, then the type's order, then the
     backend's own order within the type (so merging never reorders one type's hits)."""
     # SQLite's FTS5 bm25() is negative, lower is better; PostgreSQL's ts_rank: higher is better.
-    sign = -1 if type(backend).__name__ == "SQLiteSearchBackend" else 1
+    ascending = getattr(backend, "scores_ascending", type(backend).__name__.startswith("SQLite"))
+    sign = -1 if ascending else 1
     return [
         (-sign * float(hit._search_score or 0.0), order, position, source, hit)
         for position, hit in enumerate(hits)
@@ -159,7 +201,8 @@ def _ranked(hits, order, source, backend):
 
 
 def promoted_results(query, request=None, site=None):
-    """Editors' picks for this query whose pages are live and public (or external links)."""
+    """Editors' picks for this query whose pages are live and public (or external links), and
+    the ids of those pages."""
     picks = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
         .select_related("page")
@@ -184,7 +227,7 @@ def promoted_results(query, request=None, site=None):
                 url=url,
             )
         )
-    return results
+    return results, sorted(shown)
 
 
 def record_query(query):

@@ -1,32 +1,23 @@
 """Excerpts with the search hits marked: escape everything first, then wrap the hits in <mark>.
 
-Hits are found by the same Snowball German stemmer that PostgreSQL's "german" text search
-configuration uses, so "Geflüchtete" marks "geflüchteten" just as the database matched it.
+Hits are found by the Snowball stemmer of the index's configuration (``SEARCH_CONFIG``, see
+search/stemming.py), the one PostgreSQL's text search and the SQLite index use, so "Geflüchtete"
+marks "geflüchteten" just as the database matched it.
 The text is never trusted: every character is HTML-escaped and only our own <mark> tags are added.
 """
 
 import re
-from functools import lru_cache
 
-import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WORD_RE = re.compile(r"\w+")
+from .stemming import WORD_RE, stem
+
 EXCERPT_LENGTH = 240
 MAX_TERMS = 20
 
 # The German stemmer folds umlauts and ß; the pattern that finds candidate words must accept both.
 _FOLDED = {"ss": "(?:ss|ß)", "a": "[aä]", "o": "[oö]", "u": "[uü]"}
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    return snowballstemmer.stemmer("german")
-
-
-def stem(word):
-    return _stemmer().stemWord(word.lower())
 
 
 def _folded_pattern(stemmed):

@@ -6,9 +6,7 @@ decide what they find. A search word from a family also searches the family's ot
 The list is editorial, short and explicit; it is not a thesaurus.
 """
 
-from wagtail.search.query import And, Or, PlainText
-
-from .highlight import stem
+from .stemming import stem
 
 FAMILIES = [
     ("Flüchtling", "Geflüchtete"),
@@ -26,12 +24,3 @@ def family_of(term):
 def expanded_words(terms):
     """The query's words plus their families' words (for marking hits in excerpts)."""
     return list(terms) + [word for term in terms for word in family_of(term)]
-
-
-def build_query(terms):
-    """A backend query: every word must match, a family word matching any of its family."""
-    parts = []
-    for term in terms:
-        others = family_of(term)
-        parts.append(Or([PlainText(w) for w in [term, *others]]) if others else PlainText(term))
-    return parts[0] if len(parts) == 1 else And(parts)

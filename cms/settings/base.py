@@ -190,12 +190,14 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.Publication"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-# Site search (search/): Wagtail's database backend. On PostgreSQL it uses full-text search with
-# the German configuration (Snowball stemming: "Geflüchtete" finds "geflüchteten"); on SQLite it
-# falls back to FTS5 without stemming. Changing SEARCH_CONFIG needs `manage.py update_index`.
+# Site search (search/): Wagtail's database backend with the project's query side
+# (search/backends/). On PostgreSQL full-text search in the SEARCH_CONFIG configuration (Snowball
+# stemming: "Geflüchtete" finds "geflüchteten"), phrases and exclusions via websearch_to_tsquery,
+# bounded ranking; on SQLite FTS5 over text stemmed with the same Snowball algorithm.
+# Changing SEARCH_CONFIG needs `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.backends",
         "SEARCH_CONFIG": env.str("SEARCH_CONFIG", default="german"),
     }
 }

@@ -31,7 +31,7 @@ def many(topic_index):
 
 def test_response_shape(many, search_api):
     body = search_api(q=WORD, limit=3).json()
-    assert set(body) == {"query", "type", "count", "counts", "promotions", "items"}
+    assert set(body) == {"query", "type", "count", "counts", "promotions", "items", "suggestion"}
     assert body["query"] == WORD
     assert body["count"] == 18
     assert body["counts"] == [

@@ -1,0 +1,143 @@
+"""PostgreSQL: websearch_to_tsquery in the configured language, bounded ranking."""
+
+from functools import reduce
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import BigIntegerField, Case, F, FloatField, Value, When
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
+from wagtail.search.backends.database.postgres.postgres import (
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from wagtail.search.models import IndexEntry
+from wagtail.search.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from wagtail.search.utils import get_descendants_content_types_pks
+
+from ..stemming import WORD_RE
+
+
+class WebSearchCompiler(PostgresSearchQueryCompiler):
+    """Words, phrases and exclusions as ``websearch_to_tsquery`` in the configured language."""
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText | Phrase):
+            words = WORD_RE.findall(query.query_string)
+            if isinstance(query, Phrase):
+                text = '"' + " ".join(words) + '"'
+            else:
+                text = (" or " if query.operator == "or" else " ").join(words)
+            tsquery = SearchQuery(text, search_type="websearch", config=config)
+            return ~tsquery if invert else tsquery
+        if isinstance(query, Not):
+            return self.build_tsquery_content(query.subquery, config=config, invert=not invert)
+        if isinstance(query, And | Or):
+            parts = [
+                self.build_tsquery_content(sub, config=config, invert=invert)
+                for sub in query.subqueries
+            ]
+            # De Morgan: an inverted And is an Or of inverted parts (as Wagtail does).
+            if isinstance(query, And) != invert:
+                return reduce(lambda a, b: a & b, parts)
+            return reduce(lambda a, b: a | b, parts)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+
+# Matches ranked in full (title and body) per search; see IndexFirstCompiler.search.
+RANK_CANDIDATES = 200
+
+
+def _integer_pk(model):
+    field = model._meta.pk
+    while field.is_relation:
+        field = field.target_field
+    return field.get_internal_type() in ("AutoField", "BigAutoField", "IntegerField")
+
+
+class IndexFirstCompiler(WebSearchCompiler):
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """Find the matching index entries first, rank only the best candidates in full.
+
+        Wagtail joins the searched model to its index entries on ``pk::varchar = object_id``:
+        PostgreSQL then reads every public object of the type (20,000 publications) to hash-join
+        them, and orders all matches by ``ts_rank`` over title and body, one body vector
+        decompressed per match (26,000 for a broad word). Here the entries are found by the GIN
+        index on (content type, title || body) (search/migrations/0003) and the objects are
+        selected by their primary key (``pk IN (object_id::integer …)``). Ranking is bounded: the
+        public matches are ordered by the rank of their small title vector (newest first among
+        equals) and only the first ``RANK_CANDIDATES`` (or ``stop``, if more) are ranked in full,
+        as Wagtail ranks. A query with fewer matches is ranked exactly as before; for a broad
+        word every document with it in the title comes first, then the newest of the others.
+        Counting is exact and over all public matches, as before.
+        """
+        if not self.supports_index_first():
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        if stop is None:
+            # Every match, ranked in full: Wagtail's way (the site always asks for a page).
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        entries = self._entries(config)
+        matches = self.queryset.filter(pk__in=entries.values("_object_pk"))
+        if not self.order_by_relevance:
+            if not matches.query.order_by:
+                matches = matches.order_by("-pk")
+            return matches[start:stop]
+
+        # The best candidates by title rank (small vectors, found through the GIN index), ranked
+        # in full, the page [start:stop] of them taken: one query.
+        tsquery = self.build_tsquery(self.query, config=config)
+        public = entries.filter(_object_pk__in=self.queryset.values("pk"))
+        title_rank = SearchRank(F("title"), tsquery, weights=self.sql_weights) * F("title_norm")
+        candidates = public.order_by(title_rank.desc(), "-_object_pk").values("pk")
+        rank = self.build_tsrank(F("title"), self.query, config=config) * F("title_norm")
+        rank += self.build_tsrank(F("body"), self.query, config=config)
+        ranked = (
+            IndexEntry.objects.filter(pk__in=candidates[: max(RANK_CANDIDATES, stop)])
+            .annotate(_object_pk=Cast("object_id", BigIntegerField()), _rank=rank)
+            .order_by("-_rank", "-_object_pk")
+            .values_list("_object_pk", "_rank")[start:stop]
+        )
+        scores = dict(ranked)
+        score = Case(
+            *[When(pk=pk, then=Value(value)) for pk, value in scores.items()],
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+        name = score_field or "_search_rank"
+        queryset = self.queryset.filter(pk__in=list(scores)).annotate(**{name: score})
+        return queryset.order_by(f"-{name}", "-pk")
+
+    def supports_index_first(self):
+        return (
+            self.fields is None
+            and not isinstance(self.query, MatchAll | Fuzzy)
+            and not (isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll))
+            and _integer_pk(self.queryset.model)
+        )
+
+    def _entries(self, config):
+        """The matching index entries of the searched types, with their objects' primary keys."""
+        model = self.queryset.model
+        return (
+            IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
+            .annotate(_document=CombinedExpression(F("title"), "||", F("body")))
+            .filter(_document=self.build_tsquery(self.query, config=config))
+            .annotate(_object_pk=Cast("object_id", BigIntegerField()))
+        )
+
+    def count(self, config):
+        """All public matches, counted from the index entries (no ranking)."""
+        return self.queryset.filter(pk__in=self._entries(config).values("_object_pk")).count()
+
+
+class Results(PostgresSearchResults):
+    def _do_count(self):
+        compiler = self.query_compiler
+        if isinstance(compiler, IndexFirstCompiler) and compiler.supports_index_first():
+            return compiler.count(compiler.get_config(self.backend))
+        return super()._do_count()
+
+
+class PostgresBackend(PostgresSearchBackend):
+    query_compiler_class = IndexFirstCompiler
+    results_class = Results
