@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,7 +8,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from delivery.api import v2_router
+from delivery.media import public_media
 from delivery.openapi import openapi_json
+from documents import views as document_views
 from home.sitemap import Sitemap
 from search import views as search_views
 
@@ -17,6 +19,8 @@ urlpatterns = [
     path("api/v2/", v2_router.urls),
     path("api/v3/openapi.json", openapi_json, name="openapi_json"),
     path("api/v3/", v3_api.urls),
+    # Wagtail's download URL, answered by its serve view with the project's cache headers.
+    re_path(r"^documents/(\d+)/(.*)$", document_views.serve, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
@@ -30,11 +34,19 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Public media (images) from local files; on S3 the bucket's public prefix serves them.
+if (
+    settings.SERVE_MEDIA
+    and settings.MEDIA_URL.startswith("/")
+    and not settings.AWS_STORAGE_BUCKET_NAME
+):
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", public_media, name="media")
+    ]
 
 # Wagtail serves every other path from the page tree; this must come last.
 urlpatterns += [path("", include(wagtail_urls))]

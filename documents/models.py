@@ -16,6 +16,7 @@ from delivery.pages import DeliveredPage, DeliveredPageManager
 from delivery.visibility import Reader
 from preview.models import FrontendPreviewMixin
 
+from .storage import get_document_storage
 from .validators import validate_document_upload
 from .values import PublicationIndexValue, publication_values
 
@@ -56,6 +57,12 @@ def newest_first_key(publication):
 
 class Publication(AbstractDocument):
     """A brochure, working aid, position paper … that visitors can download."""
+
+    # Wagtail's field, in the documents' own storage: no public (media or bucket) URL reaches
+    # the files, only the serve view with its privacy check (documents/storage.py).
+    file = models.FileField(
+        upload_to="documents", verbose_name=_("file"), storage=get_document_storage
+    )
 
     description = models.TextField(
         _("Beschreibung"),

@@ -133,8 +133,21 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 
+# Media by who may see it. MEDIA_ROOT holds only public files (images and their renditions),
+# served under MEDIA_URL by the app itself (delivery/media.py) unless SERVE_MEDIA is off because
+# a web server or CDN serves the folder. Documents live in PRIVATE_MEDIA_ROOT, outside it: no
+# URL reaches them but Wagtail's serve view, which checks the collection's privacy.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+# Browsers and CDNs may keep a served image this many seconds.
+MEDIA_CACHE_MAX_AGE = env.int("MEDIA_CACHE_MAX_AGE", default=7 * 24 * 3600)
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -230,27 +243,46 @@ FRONTEND_PREVIEW_MAX_AGE = env.int("FRONTEND_PREVIEW_MAX_AGE", default=600)
 
 # Publications (documents app): the admin's document forms run the upload checks of
 # documents/validators.py. Documents are always delivered through Wagtail's serve view, which
-# checks collection privacy, never through a direct (bucket) URL.
+# checks collection privacy, never through a direct (media or bucket) URL; their files live in
+# STORAGES["documents"] (see below), apart from the public media.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.PublicationForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Object storage: with AWS_STORAGE_BUCKET_NAME set, images and documents are stored in an
-# S3-compatible bucket through django-storages; without it they stay in MEDIA_ROOT. The bucket
-# stays private: no public ACL is set and every storage URL is signed and expires. Documents
-# never use those URLs anyway (WAGTAILDOCS_SERVE_METHOD above). Credentials come from
+# S3-compatible bucket through django-storages; without it they stay in local folders. The
+# bucket is split by who may see a file: images and renditions under AWS_PUBLIC_LOCATION
+# ("public/"), which the bucket policy makes readable to everyone, linked by long-lived unsigned
+# URLs (through AWS_S3_CUSTOM_DOMAIN, e.g. a CDN, when set); documents under
+# AWS_PRIVATE_LOCATION ("private/", or in AWS_PRIVATE_STORAGE_BUCKET_NAME), never public,
+# reached only through the serve view. No object gets a public ACL. Credentials come from
 # AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or boto3's usual chain (e.g. an instance role).
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_S3_ACCESS_KEY_ID = env.str("AWS_ACCESS_KEY_ID", default=None)
     AWS_S3_SECRET_ACCESS_KEY = env.str("AWS_SECRET_ACCESS_KEY", default=None)
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
-    AWS_LOCATION = env.str("AWS_LOCATION", default="")
-    AWS_DEFAULT_ACL = env.str("AWS_DEFAULT_ACL", default=None)
-    AWS_QUERYSTRING_AUTH = True
-    AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=3600)
+    AWS_DEFAULT_ACL = None
     AWS_S3_FILE_OVERWRITE = False
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "location": env.str("AWS_PUBLIC_LOCATION", default="public"),
+            "querystring_auth": False,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+        },
+    }
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str(
+                "AWS_PRIVATE_STORAGE_BUCKET_NAME", default=AWS_STORAGE_BUCKET_NAME
+            ),
+            "location": env.str("AWS_PRIVATE_LOCATION", default="private"),
+            "querystring_auth": True,
+            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+        },
+    }
 
 # Background tasks (Django's tasks framework through django-tasks, which Wagtail uses too): run
 # inline by default. TASKS_BACKEND=database queues them in the database (django-tasks-db), and

@@ -10,6 +10,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 # Runserver serves static files itself; the manifest storage would need collectstatic first.
 STORAGES = {
     "default": STORAGES["default"],  # local files, or S3 when AWS_STORAGE_BUCKET_NAME is set
+    "documents": STORAGES["documents"],  # private: outside MEDIA_ROOT, or the private prefix
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

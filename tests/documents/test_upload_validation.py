@@ -25,8 +25,8 @@ SVG = (
 
 
 def stored_files():
-    root = Path(settings.MEDIA_ROOT)
-    return {p for p in root.rglob("*") if p.is_file()}
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)]
+    return {p for root in roots for p in root.rglob("*") if p.is_file()}
 
 
 @pytest.fixture
@@ -167,7 +167,7 @@ def test_raw_path_in_multipart_name_cannot_escape_the_documents_folder(admin_cli
     assert response.status_code == 302
     publication = Publication.objects.get(title="Pfad")
     assert publication.file.name == "documents/boese.pdf"
-    assert Path(publication.file.path).parent == Path(settings.MEDIA_ROOT) / "documents"
+    assert Path(publication.file.path).parent == Path(settings.PRIVATE_MEDIA_ROOT) / "documents"
 
 
 def test_multiple_upload_refuses_html_renamed_pdf(admin_client, nothing_stored):
