@@ -7,6 +7,7 @@ from wagtail.api.v3.urls import api as v3_api
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import throttling
 from delivery.api import v2_router
 from delivery.media import public_media
 from delivery.openapi import openapi_json
@@ -21,6 +22,17 @@ urlpatterns = [
     path("api/v3/", v3_api.urls),
     # Wagtail's download URL, answered by its serve view with the project's cache headers.
     re_path(r"^documents/(\d+)/(.*)$", document_views.serve, name="wagtaildocs_serve"),
+    # Wagtail's password forms of collections and pages, throttled (accounts/throttling.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        throttling.collection_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttling.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),

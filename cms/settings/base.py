@@ -6,6 +6,7 @@ nothing insecure is defaulted. ``dev`` and ``test`` only relax it; ``production`
 checks that refuse to start without a real configuration.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "preview",
     "webhooks",
+    "accounts",
     "demo",
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -160,6 +162,31 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Password throttling (accounts app, django-axes): the admin login, the front-end login and the
+# passwords of protected pages and collections. After AXES_FAILURE_LIMIT wrong passwords for one
+# account (or one page/collection) from one address, that form answers with a lockout page
+# (429, German, the same for unknown and known users) for AXES_COOLOFF_MINUTES; an
+# administrator lifts it earlier under Einstellungen → Gesperrte Anmeldungen. Behind a proxy,
+# TRUSTED_PROXY_COUNT says how many proxies append to X-Forwarded-For, so that the visitor's
+# address is the one counted.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout"
+AXES_ENABLE_ADMIN = False  # lifted in Wagtail's admin (accounts/wagtail_hooks.py)
+AXES_VERBOSE = False
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+# After the front-end login without a "next" page, visitors land on the home page.
+LOGIN_REDIRECT_URL = "/"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Der Paritätische NRW"
