@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "demo",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    # Django Ninja's own static files: the v3 API docs (Swagger UI) load from the site, not a CDN.
+    "ninja",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -188,6 +190,76 @@ AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 # After the front-end login without a "next" page, visitors land on the home page.
 LOGIN_REDIRECT_URL = "/"
 
+# Content-Security-Policy (django-csp, delivery/csp.py) and Permissions-Policy
+# (django-permissions-policy), on every response, cache hits included (both sit above the
+# delivery cache). The public site runs no inline script and loads nothing from other hosts
+# but the consent embed's player (EMBED_ORIGINS) after the visitor's click, and the images
+# from the bucket's public host on S3 (IMAGE_ORIGINS). Wagtail's live preview shows the site in
+# a frame of the admin, on the same origin: frame-ancestors 'self'.
+EMBED_ORIGINS = env.list(
+    "EMBED_ORIGINS",
+    default=[
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+    ],
+)
+IMAGE_ORIGINS = env.list("IMAGE_ORIGINS", default=[])
+_STRICT = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *IMAGE_ORIGINS],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *EMBED_ORIGINS],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _STRICT}
+CONTENT_SECURITY_POLICY_BY_PATH = {
+    # Swagger UI (served from the app's static files) sets styles from its script.
+    "/api/v3/docs/": {**_STRICT, "style-src": ["'self'", "'unsafe-inline'"]},
+    # Wagtail's admin: its own scripts, and the inline styles and scripts it still needs.
+    "/admin/": {
+        **_STRICT,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *IMAGE_ORIGINS],
+        "connect-src": ["'self'"],
+        "base-uri": ["'self'"],
+    },
+}
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "delivery.csp.ContentSecurityPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("delivery.csp.ContentSecurityPolicyMiddleware") + 1,
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+_EMBED_PLAYERS = ["self", *EMBED_ORIGINS]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": _EMBED_PLAYERS,
+    "browsing-topics": [],
+    "camera": [],
+    "encrypted-media": _EMBED_PLAYERS,
+    "fullscreen": _EMBED_PLAYERS,
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": _EMBED_PLAYERS,
+    "usb": [],
+}
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Der Paritätische NRW"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
@@ -208,6 +280,9 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from Gravatar in the admin: no editor's e-mail hash goes to a third party, and the
+# admin's policy allows images from the site only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Delivery API (v2 and v3) ------------------------------------------------------------------
@@ -261,6 +336,10 @@ API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 # the Site's root URL and v3's page fields give paths only.
 WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=None)
 WAGTAILAPI_LIMIT_MAX = 100
+# The v3 API's interactive docs (/api/v3/docs/, Swagger UI from the app's own static files) and
+# its OpenAPI document; API_DOCS_ENABLED=false answers both with 404 (e.g. in production when
+# frontends take the document from elsewhere).
+WAGTAILAPI_DOCS_ENABLED = env.bool("API_DOCS_ENABLED", default=True)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # Frontend preview (preview app): the admin's "Frontend" preview mode sends editors to this URL

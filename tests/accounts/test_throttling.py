@@ -301,3 +301,13 @@ def test_trusted_proxy_count_comes_from_the_environment():
         check=True,
     )
     assert result.stdout.split() == ["1", "7", "1800"]
+
+
+def test_axes_reset_command_lifts_every_lockout(editor):
+    from django.core.management import call_command
+
+    client = Client()
+    fail(lambda p: admin_login(client, p), LIMIT)
+    assert is_locked_out(admin_login(client, PASSWORD))
+    call_command("axes_reset", verbosity=0)
+    assert admin_login(client, PASSWORD).status_code == 302
