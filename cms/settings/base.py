@@ -204,7 +204,17 @@ EMBED_ORIGINS = env.list(
         "https://player.vimeo.com",
     ],
 )
-IMAGE_ORIGINS = env.list("IMAGE_ORIGINS", default=[])
+# On S3 the images come from the bucket's public URL: its custom domain (CDN), the endpoint of
+# a non-AWS provider, or AWS's S3 hosts.
+if env.str("AWS_S3_CUSTOM_DOMAIN", default=""):
+    _image_origins = [f"https://{env.str('AWS_S3_CUSTOM_DOMAIN')}"]
+elif env.str("AWS_S3_ENDPOINT_URL", default=""):
+    _image_origins = [env.str("AWS_S3_ENDPOINT_URL").rstrip("/")]
+elif env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    _image_origins = ["https://*.amazonaws.com"]
+else:
+    _image_origins = []
+IMAGE_ORIGINS = env.list("IMAGE_ORIGINS", default=_image_origins)
 _STRICT = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],

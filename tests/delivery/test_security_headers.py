@@ -30,3 +30,45 @@ def test_document_download_keeps_its_own_policy(client):
     response = client.get(publication.url)
     assert response.status_code == 200
     assert response["Content-Security-Policy"] == "default-src 'none'"
+
+
+@pytest.mark.parametrize(
+    ("env", "origins"),
+    [
+        ({}, "[]"),
+        ({"AWS_STORAGE_BUCKET_NAME": "b"}, "['https://*.amazonaws.com']"),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "b", "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000/"},
+            "['http://127.0.0.1:9000']",
+        ),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "b", "AWS_S3_CUSTOM_DOMAIN": "media.example.org"},
+            "['https://media.example.org']",
+        ),
+        ({"IMAGE_ORIGINS": "https://a.example.org,https://b.example.org"}, None),
+    ],
+)
+def test_image_origins_follow_the_storage(env, origins):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.IMAGE_ORIGINS, s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    environment.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", **env)
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if origins is None:
+        assert "'https://a.example.org', 'https://b.example.org'" in out
+    else:
+        assert out.startswith(origins)
