@@ -271,6 +271,13 @@ PERMISSIONS_POLICY = {
 }
 
 # Wagtail
+# Anonymous searches (search page and search API) per visitor address and window, counted in
+# the shared cache by django-ratelimit; more answer 429 with Retry-After. Empty: no limit.
+SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"  # honours TRUSTED_PROXY_COUNT
+# Without REDIS_URL each process counts on its own (local memory): still a limit.
+
 WAGTAIL_SITE_NAME = "Der Paritätische NRW"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 WAGTAIL_I18N_ENABLED = False

@@ -33,3 +33,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the app directories here (no collectstatic), so WhiteNoise is not used.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 WAGTAILAPI_BASE_URL = "http://testserver"
+# No search rate limit while the suite searches from one address; its tests switch it on.
+SEARCH_RATE_LIMIT = ""
