@@ -164,7 +164,10 @@ class Publication(AbstractDocument):
         return self.file_extension.upper()
 
     def clean(self):
-        super().clean()
+        # Not Wagtail's own extension check (``super().clean()``): it also ran when the form
+        # had already rejected the file (too large, say), and then reported the empty name as a
+        # second, spurious error ("Dateiendung „“ ist nicht erlaubt").
+        # validate_document_upload checks the extension itself, in plain German.
         # Programmatic saves that call full_clean() get the admin's checks; a stored file was
         # checked when it was uploaded and is not read again on every metadata edit.
         if self.file and not self.file._committed:
