@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,8 +7,11 @@ from wagtail.api.v3.urls import api as v3_api
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import throttling
 from delivery.api import v2_router
+from delivery.media import public_media
 from delivery.openapi import openapi_json
+from documents import views as document_views
 from home.sitemap import Sitemap
 from search import views as search_views
 
@@ -18,6 +21,19 @@ urlpatterns = [
     path("api/v2/", v2_router.urls),
     path("api/v3/openapi.json", openapi_json, name="openapi_json"),
     path("api/v3/", v3_api.urls),
+    # Wagtail's download URL, answered by its serve view with the project's cache headers.
+    re_path(r"^documents/(\d+)/(.*)$", document_views.serve, name="wagtaildocs_serve"),
+    # Wagtail's password forms of collections and pages, throttled (accounts/throttling.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        throttling.collection_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttling.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
@@ -31,11 +47,19 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Public media (images) from local files; on S3 the bucket's public prefix serves them.
+if (
+    settings.SERVE_MEDIA
+    and settings.MEDIA_URL.startswith("/")
+    and not settings.AWS_STORAGE_BUCKET_NAME
+):
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", public_media, name="media")
+    ]
 
 handler500 = "ops.errors.server_error"
 

@@ -29,6 +29,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
+from . import richtext
 from .images import Purpose
 from .resolution import Resolution, image_id, list_items
 from .values import URL, Image, Link, Value
@@ -300,8 +301,8 @@ class LinkBlock(DeliveredBlock, blocks.StructBlock):
             return Link(
                 label=label or document.title, url=document.url, page=None, document=document
             )
-        url = (raw.get("url") or "").strip()
-        if not url:
+        url = richtext.safe_url(raw.get("url"))
+        if not url:  # none, or one that is not a link (``javascript:``, ``data:`` …)
             return None
         return Link(label=label or url, url=url, page=None, document=None)
 
@@ -429,7 +430,7 @@ class ConsentEmbedBlock(DeliveredBlock, blocks.StructBlock):
         }
 
     def resolve(self, raw, res):
-        url = (raw.get("embed") or "").strip()
+        url = richtext.safe_url(raw.get("embed"))
         if not url:
             return None
         embed = res.embed(url)
@@ -437,7 +438,7 @@ class ConsentEmbedBlock(DeliveredBlock, blocks.StructBlock):
             title=raw.get("title"),
             url=url,
             provider=getattr(embed, "provider_name", "") or "",
-            html=getattr(embed, "html", "") or "",
+            html=richtext.clean_embed_html(getattr(embed, "html", "") or ""),
         )
 
 

@@ -16,6 +16,7 @@ from delivery.pages import DeliveredPage, DeliveredPageManager
 from delivery.visibility import Reader
 from preview.models import FrontendPreviewMixin
 
+from .storage import get_document_storage
 from .validators import validate_document_upload
 from .values import PublicationIndexValue, publication_values
 
@@ -56,6 +57,12 @@ def newest_first_key(publication):
 
 class Publication(AbstractDocument):
     """A brochure, working aid, position paper … that visitors can download."""
+
+    # Wagtail's field, in the documents' own storage: no public (media or bucket) URL reaches
+    # the files, only the serve view with its privacy check (documents/storage.py).
+    file = models.FileField(
+        upload_to="documents", verbose_name=_("file"), storage=get_document_storage
+    )
 
     description = models.TextField(
         _("Beschreibung"),
@@ -157,7 +164,10 @@ class Publication(AbstractDocument):
         return self.file_extension.upper()
 
     def clean(self):
-        super().clean()
+        # Not Wagtail's own extension check (``super().clean()``): it also ran when the form
+        # had already rejected the file (too large, say), and then reported the empty name as a
+        # second, spurious error ("Dateiendung „“ ist nicht erlaubt").
+        # validate_document_upload checks the extension itself, in plain German.
         # Programmatic saves that call full_clean() get the admin's checks; a stored file was
         # checked when it was uploaded and is not read again on every metadata edit.
         if self.file and not self.file._committed:

@@ -19,10 +19,10 @@ from .engine import (
     SUGGESTION_LIMIT,
     SearchInputError,
     clean_query,
-    record_query,
     site_search,
     suggest,
 )
+from .limits import too_many
 from .sources import SOURCES
 
 ResultType = Literal[tuple(source.key for source in SOURCES)]
@@ -103,6 +103,8 @@ def _query(raw):
     url_name="search",
 )
 def search(request: HttpRequest, params: Query[SearchParams]):
+    if limited := too_many(request):
+        return limited
     query = _query(params.q)
     outcome = site_search(
         query,
@@ -112,8 +114,6 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         request=request,
         site=Site.find_for_request(request),
     )
-    if params.offset == 0:
-        record_query(query)
     return {
         "query": query,
         "type": params.type,
@@ -132,6 +132,8 @@ def search(request: HttpRequest, params: Query[SearchParams]):
     url_name="search_autocomplete",
 )
 def autocomplete(request: HttpRequest, params: Query[SuggestParams]):
+    if limited := too_many(request, group="autocomplete"):
+        return limited
     query = _query(params.q)
     items = suggest(query, limit=params.limit, request=request, site=Site.find_for_request(request))
     return {"query": query, "items": items}

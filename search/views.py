@@ -4,7 +4,9 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
-from .engine import MAX_OFFSET, SearchInputError, clean_query, clean_type, record_query, site_search
+from . import terms
+from .engine import MAX_OFFSET, SearchInputError, clean_query, clean_type, site_search
+from .limits import MESSAGE, too_many
 from .sources import SOURCES_BY_KEY
 
 PER_PAGE = 10
@@ -19,6 +21,14 @@ def _page_number(raw):
 
 
 def search(request):
+    if (limited := too_many(request)) and request.GET.get("q"):
+        return TemplateResponse(
+            request,
+            "search/search.html",
+            {"search_error": MESSAGE, "search_query": "", "results": []},
+            status=429,
+            headers={"Retry-After": limited["Retry-After"], "Cache-Control": "no-store"},
+        )
     raw_query = request.GET.get("q", "")
     error = ""
     try:
@@ -42,9 +52,10 @@ def search(request):
         # Past the end (an old link): show the last page, as Django's Paginator.get_page does.
         number = last
         outcome = search_page(number)
-    if query and requested == 1:
-        # Only a new search counts for the report of frequent queries, not paging through it.
-        record_query(query)
+    if query and requested == 1 and terms.from_the_site(request):
+        # Only a new search made on the site counts for the report of frequent queries (in the
+        # cache; search/terms.py), not paging through it.
+        terms.count(query, outcome.total)
 
     # A Paginator over the total gives the page links; the hits of this page come from the search.
     paginator = Paginator(range(outcome.total), PER_PAGE)

@@ -6,6 +6,7 @@ nothing insecure is defaulted. ``dev`` and ``test`` only relax it; ``production`
 checks that refuse to start without a real configuration.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -32,9 +33,12 @@ INSTALLED_APPS = [
     "webhooks",
     "governance",
     "ops",
+    "accounts",
     "demo",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    # Django Ninja's own static files: the v3 API docs (Swagger UI) load from the site, not a CDN.
+    "ninja",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -148,8 +152,21 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 
+# Media by who may see it. MEDIA_ROOT holds only public files (images and their renditions),
+# served under MEDIA_URL by the app itself (delivery/media.py) unless SERVE_MEDIA is off because
+# a web server or CDN serves the folder. Documents live in PRIVATE_MEDIA_ROOT, outside it: no
+# URL reaches them but Wagtail's serve view, which checks the collection's privacy.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+# Browsers and CDNs may keep a served image this many seconds.
+MEDIA_CACHE_MAX_AGE = env.int("MEDIA_CACHE_MAX_AGE", default=7 * 24 * 3600)
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -180,7 +197,119 @@ LOGGING = {
     },
 }
 
+# Password throttling (accounts app, django-axes): the admin login, the front-end login and the
+# passwords of protected pages and collections. After AXES_FAILURE_LIMIT wrong passwords for one
+# account (or one page/collection) from one address, that form answers with a lockout page
+# (429, German, the same for unknown and known users) for AXES_COOLOFF_MINUTES; an
+# administrator lifts it earlier under Einstellungen → Gesperrte Anmeldungen. Behind a proxy,
+# TRUSTED_PROXY_COUNT says how many proxies append to X-Forwarded-For, so that the visitor's
+# address is the one counted.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout"
+AXES_ENABLE_ADMIN = False  # lifted in Wagtail's admin (accounts/wagtail_hooks.py)
+AXES_VERBOSE = False
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+# After the front-end login without a "next" page, visitors land on the home page.
+LOGIN_REDIRECT_URL = "/"
+
+# Content-Security-Policy (django-csp, delivery/csp.py) and Permissions-Policy
+# (django-permissions-policy), on every response, cache hits included (both sit above the
+# delivery cache). The public site runs no inline script and loads nothing from other hosts
+# but the consent embed's player (EMBED_ORIGINS) after the visitor's click, and the images
+# from the bucket's public host on S3 (IMAGE_ORIGINS). Wagtail's live preview shows the site in
+# a frame of the admin, on the same origin: frame-ancestors 'self'.
+EMBED_ORIGINS = env.list(
+    "EMBED_ORIGINS",
+    default=[
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+    ],
+)
+# On S3 the images come from the bucket's public URL: its custom domain (CDN), the endpoint of
+# a non-AWS provider, or AWS's S3 hosts.
+if env.str("AWS_S3_CUSTOM_DOMAIN", default=""):
+    _image_origins = [f"https://{env.str('AWS_S3_CUSTOM_DOMAIN')}"]
+elif env.str("AWS_S3_ENDPOINT_URL", default=""):
+    _image_origins = [env.str("AWS_S3_ENDPOINT_URL").rstrip("/")]
+elif env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    _image_origins = ["https://*.amazonaws.com"]
+else:
+    _image_origins = []
+IMAGE_ORIGINS = env.list("IMAGE_ORIGINS", default=_image_origins)
+_STRICT = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *IMAGE_ORIGINS],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *EMBED_ORIGINS],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _STRICT}
+CONTENT_SECURITY_POLICY_BY_PATH = {
+    # Swagger UI (served from the app's static files) sets styles from its script.
+    "/api/v3/docs/": {**_STRICT, "style-src": ["'self'", "'unsafe-inline'"]},
+    # Wagtail's admin: its own scripts, and the inline styles and scripts it still needs.
+    "/admin/": {
+        **_STRICT,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *IMAGE_ORIGINS],
+        "connect-src": ["'self'"],
+        "base-uri": ["'self'"],
+    },
+}
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "delivery.csp.ContentSecurityPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("delivery.csp.ContentSecurityPolicyMiddleware") + 1,
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+_EMBED_PLAYERS = ["self", *EMBED_ORIGINS]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": _EMBED_PLAYERS,
+    "browsing-topics": [],
+    "camera": [],
+    "encrypted-media": _EMBED_PLAYERS,
+    "fullscreen": _EMBED_PLAYERS,
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": _EMBED_PLAYERS,
+    "usb": [],
+}
+
 # Wagtail
+# Anonymous searches (search page and search API) per visitor address and window, counted in
+# the shared cache by django-ratelimit; more answer 429 with Retry-After. Empty: no limit.
+SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"  # honours TRUSTED_PROXY_COUNT
+# Without REDIS_URL each process counts on its own (local memory): still a limit.
+
 WAGTAIL_SITE_NAME = "Der Paritätische NRW"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 WAGTAIL_I18N_ENABLED = False
@@ -202,6 +331,9 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from Gravatar in the admin: no editor's e-mail hash goes to a third party, and the
+# admin's policy allows images from the site only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Editorial governance (governance app). The admin contacts no other host: no Gravatar (it would
@@ -283,6 +415,10 @@ API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 # the Site's root URL and v3's page fields give paths only.
 WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=None)
 WAGTAILAPI_LIMIT_MAX = 100
+# The v3 API's interactive docs (/api/v3/docs/, Swagger UI from the app's own static files) and
+# its OpenAPI document; API_DOCS_ENABLED=false answers both with 404 (e.g. in production when
+# frontends take the document from elsewhere).
+WAGTAILAPI_DOCS_ENABLED = env.bool("API_DOCS_ENABLED", default=True)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # Frontend preview (preview app): the admin's "Frontend" preview mode sends editors to this URL
@@ -292,27 +428,46 @@ FRONTEND_PREVIEW_MAX_AGE = env.int("FRONTEND_PREVIEW_MAX_AGE", default=600)
 
 # Publications (documents app): the admin's document forms run the upload checks of
 # documents/validators.py. Documents are always delivered through Wagtail's serve view, which
-# checks collection privacy, never through a direct (bucket) URL.
+# checks collection privacy, never through a direct (media or bucket) URL; their files live in
+# STORAGES["documents"] (see below), apart from the public media.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.PublicationForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Object storage: with AWS_STORAGE_BUCKET_NAME set, images and documents are stored in an
-# S3-compatible bucket through django-storages; without it they stay in MEDIA_ROOT. The bucket
-# stays private: no public ACL is set and every storage URL is signed and expires. Documents
-# never use those URLs anyway (WAGTAILDOCS_SERVE_METHOD above). Credentials come from
+# S3-compatible bucket through django-storages; without it they stay in local folders. The
+# bucket is split by who may see a file: images and renditions under AWS_PUBLIC_LOCATION
+# ("public/"), which the bucket policy makes readable to everyone, linked by long-lived unsigned
+# URLs (through AWS_S3_CUSTOM_DOMAIN, e.g. a CDN, when set); documents under
+# AWS_PRIVATE_LOCATION ("private/", or in AWS_PRIVATE_STORAGE_BUCKET_NAME), never public,
+# reached only through the serve view. No object gets a public ACL. Credentials come from
 # AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or boto3's usual chain (e.g. an instance role).
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_S3_ACCESS_KEY_ID = env.str("AWS_ACCESS_KEY_ID", default=None)
     AWS_S3_SECRET_ACCESS_KEY = env.str("AWS_SECRET_ACCESS_KEY", default=None)
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
-    AWS_LOCATION = env.str("AWS_LOCATION", default="")
-    AWS_DEFAULT_ACL = env.str("AWS_DEFAULT_ACL", default=None)
-    AWS_QUERYSTRING_AUTH = True
-    AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=3600)
+    AWS_DEFAULT_ACL = None
     AWS_S3_FILE_OVERWRITE = False
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "location": env.str("AWS_PUBLIC_LOCATION", default="public"),
+            "querystring_auth": False,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+        },
+    }
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str(
+                "AWS_PRIVATE_STORAGE_BUCKET_NAME", default=AWS_STORAGE_BUCKET_NAME
+            ),
+            "location": env.str("AWS_PRIVATE_LOCATION", default="private"),
+            "querystring_auth": True,
+            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+        },
+    }
 
 # Background tasks (Django's tasks framework through django-tasks, which Wagtail uses too): run
 # inline by default. TASKS_BACKEND=database queues them in the database (django-tasks-db), and

@@ -10,8 +10,15 @@ ALLOWED_HOSTS = ["*"]
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=tempfile.mkdtemp(prefix="cms-test-media-"))
+PRIVATE_MEDIA_ROOT = env.path(
+    "PRIVATE_MEDIA_ROOT", default=tempfile.mkdtemp(prefix="cms-test-private-media-")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {
@@ -26,3 +33,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the app directories here (no collectstatic), so WhiteNoise is not used.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 WAGTAILAPI_BASE_URL = "http://testserver"
+# No search rate limit while the suite searches from one address; its tests switch it on.
+SEARCH_RATE_LIMIT = ""

@@ -104,3 +104,38 @@ def test_the_cache_lifetimes_are_read_from_the_environment(variable, setting):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split()[-1] == "17"
+
+
+def test_dev_settings_make_a_random_key_once_per_checkout(tmp_path):
+    """No public fallback key: without SECRET_KEY, dev settings make a random one and keep it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    key_file = tmp_path / "dev-key"
+    script = (
+        "import django; django.setup(); from django.conf import settings;print(settings.SECRET_KEY)"
+    )
+
+    def dev_key():
+        environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+        environment.update(
+            DJANGO_SETTINGS_MODULE="cms.settings.dev", DEV_SECRET_KEY_FILE=str(key_file)
+        )
+        return subprocess.run(  # noqa: S603
+            [sys.executable, "-c", script],
+            cwd=Path(__file__).resolve().parents[2],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    first = dev_key()
+    assert len(first) >= 50 and "insecure" not in first
+    assert key_file.read_text().strip() == first
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+    assert dev_key() == first  # the same on the next start
+    key_file.unlink()
+    assert dev_key() != first  # another checkout, another key

@@ -4,10 +4,13 @@ moto runs as a standalone server (ThreadedMotoServer) on a local port, so every 
 download and delete below is a real signed S3 request, not an in-process mock.
 """
 
+import json
 import os
 import socket
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -55,22 +58,53 @@ def bucket(moto_endpoint, settings):
         aws_secret_access_key=CREDENTIALS["secret_key"],
     )
     client.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION})
+    connection = {"bucket_name": name, "endpoint_url": moto_endpoint, "region_name": REGION}
+    # As cms/settings/base.py configures a bucket: images under the public prefix with
+    # unsigned URLs, documents under the private prefix.
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {
-                "bucket_name": name,
-                "endpoint_url": moto_endpoint,
-                "region_name": REGION,
+                **connection,
+                "location": "public",
+                "querystring_auth": False,
+                "file_overwrite": False,
+                **CREDENTIALS,
+            },
+        },
+        "documents": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **connection,
+                "location": "private",
                 "querystring_auth": True,
+                "querystring_expire": 300,
                 "file_overwrite": False,
                 **CREDENTIALS,
             },
         },
     }
+    # The bucket policy of the README: everyone may read the public prefix, nothing else.
+    client.put_bucket_policy(Bucket=name, Policy=json.dumps(public_read_policy(name)))
+    client.endpoint = moto_endpoint
     client.bucket_name = name
     return client
+
+
+def public_read_policy(name):
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "PublicImages",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{name}/public/*",
+            }
+        ],
+    }
 
 
 def keys(bucket):
@@ -103,13 +137,16 @@ def test_upload_puts_the_object_and_its_cover_in_the_bucket(
     assert response.status_code == 302
     publication = Publication.objects.get()
     assert publication.file.name == "documents/broschuere.pdf"
-    stored = bucket.get_object(Bucket=bucket.bucket_name, Key="documents/broschuere.pdf")
+    stored = bucket.get_object(Bucket=bucket.bucket_name, Key="private/documents/broschuere.pdf")
     assert stored["Body"].read() == pdf_bytes
-    # The extraction read the file back from the bucket and stored the cover there too.
+    # The extraction read the file back from the bucket and stored the cover, a public image,
+    # under the public prefix.
     assert publication.page_count == 2
-    assert publication.cover_image.file.name in keys(bucket)
+    assert f"public/{publication.cover_image.file.name}" in keys(bucket)
     # No public grant on the object: the bucket stays private.
-    grants = bucket.get_object_acl(Bucket=bucket.bucket_name, Key="documents/broschuere.pdf")
+    grants = bucket.get_object_acl(
+        Bucket=bucket.bucket_name, Key="private/documents/broschuere.pdf"
+    )
     assert not [g for g in grants["Grants"] if "AllUsers" in g["Grantee"].get("URI", "")]
     # The storage's own URL is signed and expires; the site links the serve view instead.
     assert "X-Amz-Signature=" in publication.file.url
@@ -119,7 +156,7 @@ def test_upload_puts_the_object_and_its_cover_in_the_bucket(
 def test_deleting_the_document_removes_the_object(admin_client, bucket, pdf_bytes, on_commit):
     upload(admin_client, "weg.pdf", pdf_bytes)
     publication = Publication.objects.get()
-    assert "documents/weg.pdf" in keys(bucket)
+    assert "private/documents/weg.pdf" in keys(bucket)
     with on_commit():
         response = admin_client.post(reverse("wagtaildocs:delete", args=(publication.pk,)))
     assert response.status_code == 302
@@ -153,6 +190,51 @@ def test_public_downloads_private_does_not(
         assert response.status_code == 302
         assert "next=" in response["Location"]
         assert "amazonaws" not in response["Location"] and "X-Amz" not in response["Location"]
+
+
+def test_images_are_public_and_unsigned_documents_stay_under_the_private_prefix(
+    admin_client, anonymous, bucket, pdf_bytes, private_collection, on_commit
+):
+    """Must show 1 on S3: renditions load over plain unsigned URLs (CDN-friendly); no URL
+    under the public prefix returns a private document's bytes; the serve view still works."""
+    with on_commit():  # the public one's cover, an image, is rendered from the PDF
+        upload(admin_client, "oeffentlich.pdf", pdf_bytes)
+        upload(admin_client, "intern.pdf", pdf_bytes, collection=private_collection)
+    private = Publication.objects.get(file="documents/intern.pdf")
+    public_one = Publication.objects.get(file="documents/oeffentlich.pdf")
+    rendition = public_one.cover_image.get_rendition("width-160")
+
+    url = rendition.url
+    assert url.startswith(f"{bucket.endpoint}/{bucket.bucket_name}/public/images/")
+    assert "X-Amz" not in url and "Signature" not in url
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (moto, local)
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("image/")
+        assert response.read()
+
+    everything = keys(bucket)
+    public = [key for key in everything if key.startswith("public/")]
+    assert "private/documents/intern.pdf" in everything
+    assert "private/documents/oeffentlich.pdf" in everything
+    assert public and all(
+        key.startswith(("public/images/", "public/original_images/")) for key in public
+    )
+    for key in public:
+        data = bucket.get_object(Bucket=bucket.bucket_name, Key=key)["Body"].read()
+        assert data != pdf_bytes
+    for path in (
+        "private/documents/intern.pdf",  # the object itself: not readable without credentials
+        "public/documents/intern.pdf",
+        "public/private/documents/intern.pdf",
+    ):
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"{bucket.endpoint}/{bucket.bucket_name}/{path}", timeout=10)  # noqa: S310
+        assert missing.value.code in (403, 404)
+
+    assert anonymous.get(private.url).status_code == 302  # to the login
+    response = admin_client.get(private.url)
+    assert response.status_code == 200
+    assert body(response) == pdf_bytes
 
 
 def test_settings_switch_to_s3_only_with_a_bucket_name():

@@ -44,6 +44,9 @@ def test_private_document_refuses_anonymous_also_with_the_file_hash(
     response = client.get(publication.url)
     assert response.status_code == 200
     assert body(response).startswith(b"%PDF-")
+    # The member's copy is theirs: an ETag for their browser, no shared cache may keep it.
+    assert response["ETag"] and "private" in response["Cache-Control"]
+    assert client.get(publication.url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
 def test_private_document_is_absent_from_listings_and_sitemap(

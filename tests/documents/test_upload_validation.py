@@ -25,8 +25,8 @@ SVG = (
 
 
 def stored_files():
-    root = Path(settings.MEDIA_ROOT)
-    return {p for p in root.rglob("*") if p.is_file()}
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)]
+    return {p for root in roots for p in root.rglob("*") if p.is_file()}
 
 
 @pytest.fixture
@@ -65,14 +65,27 @@ def test_html_renamed_pdf_is_refused(admin_client, nothing_stored):
 
 def test_file_over_the_size_limit_is_refused(admin_client, nothing_stored, pdf_bytes, settings):
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = len(pdf_bytes) - 1
-    errors = file_errors(add_document(admin_client, "gross.pdf", pdf_bytes))
+    response = add_document(admin_client, "gross.pdf", pdf_bytes)
+    errors = file_errors(response)
     assert "Die Datei ist zu groß" in errors
+    # Only that error: no spurious "Dateiendung „“ ist nicht erlaubt" for the rejected file.
+    assert len(response.context["form"].errors["file"]) == 1
+    assert "Dateiendung" not in errors
+
+
+@pytest.mark.parametrize("name", ["README", "bericht."])
+def test_file_without_extension_gets_one_plain_error(admin_client, nothing_stored, name):
+    response = add_document(admin_client, name, b"Hallo")
+    assert response.context["form"].errors["file"] == [
+        "Dateien mit der Endung „(keine)“ sind nicht erlaubt. Erlaubt sind: "
+        "pdf, docx, odt, xlsx, ods, pptx, odp, txt, csv, zip."
+    ]
 
 
 def test_svg_document_with_script_is_refused(admin_client, nothing_stored):
     errors = file_errors(add_document(admin_client, "grafik.svg", SVG))
     # Wagtail's own extension check answers first, in German.
-    assert "Dateiendung „svg“ ist nicht erlaubt" in errors
+    assert "Dateien mit der Endung „svg“ sind nicht erlaubt" in errors
 
 
 @pytest.mark.parametrize(
@@ -167,7 +180,7 @@ def test_raw_path_in_multipart_name_cannot_escape_the_documents_folder(admin_cli
     assert response.status_code == 302
     publication = Publication.objects.get(title="Pfad")
     assert publication.file.name == "documents/boese.pdf"
-    assert Path(publication.file.path).parent == Path(settings.MEDIA_ROOT) / "documents"
+    assert Path(publication.file.path).parent == Path(settings.PRIVATE_MEDIA_ROOT) / "documents"
 
 
 def test_multiple_upload_refuses_html_renamed_pdf(admin_client, nothing_stored):

@@ -1,5 +1,8 @@
 """Editors' promoted results ("Empfehlungen") and the report of the most frequent queries."""
 
+import io
+
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
@@ -54,15 +57,23 @@ def test_a_promoted_page_that_is_not_public_is_not_shown(home_page, search_api):
     assert search_api(q="Beratung").json()["promotions"] == []
 
 
-def test_searches_feed_the_report_of_frequent_queries(demo, client, search_page, admin_client):
+def test_searches_feed_the_report_of_frequent_queries(demo, client, admin_client):
+    from_the_site = {"HTTP_SEC_FETCH_SITE": "same-origin"}
     for _ in range(3):
-        search_page(q="Beratung")
-    client.get("/api/v3/search/", {"q": "Metelmann"})
-    # Further pages and suggestions are not new searches.
-    search_page(q="Beratung", page=2)
-    client.get("/api/v3/search/autocomplete/", {"q": "Beratung"})
-    client.get("/api/v3/search/autocomplete/", {"q": "Bera"})
+        client.get("/suche/", {"q": "Beratung"}, **from_the_site)
+    client.get("/suche/", {"q": "Metelmann"}, HTTP_REFERER="http://testserver/themen/")
+    # Further pages, suggestions, the API, searches made up elsewhere and searches that found
+    # nothing are not counted.
+    client.get("/suche/", {"q": "Beratung", "page": 2}, **from_the_site)
+    client.get("/api/v3/search/autocomplete/", {"q": "Bera"}, **from_the_site)
+    client.get("/api/v3/search/", {"q": "Beratung"})
+    client.get("/suche/", {"q": "Beratung"})
+    client.get("/suche/", {"q": "Beratung"}, HTTP_REFERER="https://elsewhere.example/")
+    client.get("/suche/", {"q": "<script>alert(1)</script>"}, **from_the_site)
+    client.get("/suche/", {"q": "1' OR '1'='1"}, **from_the_site)
+    assert not Query.objects.exists()  # nothing written while the visitors waited
 
+    call_command("flush_search_terms", stdout=io.StringIO())
     popular = {q.query_string: q._hits for q in Query.get_most_popular()}
     assert popular == {"beratung": 3, "metelmann": 1}
 

@@ -1,0 +1,29 @@
+"""Rate limit of anonymous searches (django-ratelimit), per visitor address.
+
+``SEARCH_RATE_LIMIT`` (e.g. ``30/m``) searches per window and address, counted in the shared
+cache; more answer ``429`` with ``Retry-After`` (the seconds left in the window). Requests with
+credentials (an API token, a logged-in session) are not limited.
+"""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django_ratelimit.core import get_usage
+
+from delivery.middleware import has_credentials
+
+MESSAGE = "Zu viele Suchanfragen. Bitte warten Sie einen Moment und versuchen Sie es dann erneut."
+
+
+def too_many(request, group="search"):
+    """``None`` when the search may run, else the ``429`` response to send."""
+    if has_credentials(request) or not settings.SEARCH_RATE_LIMIT:
+        return None
+    usage = get_usage(
+        request, group=group, key="ip", rate=settings.SEARCH_RATE_LIMIT, increment=True
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    response = JsonResponse({"detail": MESSAGE}, status=429)
+    response["Retry-After"] = str(max(1, int(usage["time_left"])))
+    response["Cache-Control"] = "no-store"
+    return response

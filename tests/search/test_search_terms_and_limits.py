@@ -1,0 +1,86 @@
+"""Search terms are counted off the request path; anonymous searches are rate limited."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+from search import terms
+
+FROM_THE_SITE = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+
+
+def writes(captured):
+    return [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+
+
+def test_100_searches_write_no_row_and_are_added_up_later(demo, client):
+    with CaptureQueriesContext(connection) as captured:
+        for _ in range(100):
+            assert client.get("/suche/", {"q": "Beratung"}, **FROM_THE_SITE).status_code == 200
+    assert writes(captured) == []
+    assert not Query.objects.exists() and not QueryDailyHits.objects.exists()
+
+    out = io.StringIO()
+    call_command("flush_search_terms", stdout=out)
+    assert "1 Suchbegriff(e), 100 Suche(n) übertragen." in out.getvalue()
+    assert QueryDailyHits.objects.get().hits == 100  # one row for the day, not 100
+    assert Query.objects.get().query_string == "beratung"
+
+    # The next flush finds nothing new; later searches add to the same row.
+    assert terms.flush() == {}
+    client.get("/suche/", {"q": "beratung"}, **FROM_THE_SITE)
+    terms.flush()
+    assert QueryDailyHits.objects.get().hits == 101
+
+
+def test_100_api_searches_write_no_row(demo, client):
+    with CaptureQueriesContext(connection) as captured:
+        for _ in range(100):
+            assert client.get("/api/v3/search/", {"q": "Beratung"}).status_code == 200
+    assert writes(captured) == []
+    assert terms.flush() == {}
+
+
+@pytest.fixture
+def limit(settings):
+    settings.SEARCH_RATE_LIMIT = "5/m"
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v3/search/", "/api/v3/search/autocomplete/", "/suche/"], ids=str
+)
+def test_anonymous_searches_are_limited_with_429_and_retry_after(db, client, limit, path):
+    for _ in range(5):
+        assert client.get(path, {"q": "Beratung"}).status_code in (200, 400)
+    response = client.get(path, {"q": "Beratung"})
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    assert "Zu viele Suchanfragen" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_each_address_has_its_own_limit_and_tokens_are_not_limited(db, client, limit, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _ in range(5):
+        client.get("/api/v3/search/", {"q": "Beratung"}, HTTP_X_FORWARDED_FOR="203.0.113.1")
+    assert (
+        client.get("/api/v3/search/", {"q": "x"}, HTTP_X_FORWARDED_FOR="203.0.113.1").status_code
+        == 429
+    )
+    other = client.get("/api/v3/search/", {"q": "Beratung"}, HTTP_X_FORWARDED_FOR="203.0.113.2")
+    assert other.status_code == 200
+    with_token = client.get(
+        "/api/v3/search/",
+        {"q": "Beratung"},
+        HTTP_X_FORWARDED_FOR="203.0.113.1",
+        HTTP_AUTHORIZATION="Bearer ungültig",
+    )
+    assert with_token.status_code != 429
