@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Startseite und Seiten"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from wagtail.api.v3.urls import api
 
         from delivery import invalidation
@@ -16,7 +17,10 @@ class HomeConfig(AppConfig):
         from .api import router
         from .chrome import LEGAL_PAGES, SiteChrome
         from .models import HomePage, SiteSettings
+        from .site import sync_after_migrate
 
+        # The default Site follows SITE_BASE_URL after every migrate (home/site.py).
+        post_migrate.connect(sync_after_migrate, sender=self)
         register_html_part("chrome", lambda request, site, page: SiteChrome(site, page, request))
         router.add_decorator(tagging("chrome"), mode="view")
         api.add_router("/", router)

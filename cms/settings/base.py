@@ -148,9 +148,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
+# The site's public address, e.g. https://www.paritaet-nrw.org: one setting for every absolute
+# URL. The default Site record follows it after every `migrate` and `load_demo_content`
+# (home/site.py), so canonical and OpenGraph URLs, the sitemap and the v2 API's html_url use it;
+# the API's absolute URLs (WAGTAILAPI_BASE_URL) and the admin's e-mail links
+# (WAGTAILADMIN_BASE_URL) default to it. Empty here (production names it); dev defaults to the
+# runserver address.
+SITE_BASE_URL = env.str("SITE_BASE_URL", default="").rstrip("/")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Der Paritätische NRW"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
+WAGTAILADMIN_BASE_URL = env.str(
+    "WAGTAILADMIN_BASE_URL", default=SITE_BASE_URL or "http://localhost:8000"
+)
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
@@ -216,10 +226,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_EXPOSE_HEADERS = ["ETag"]
 # Public API responses may be cached by browsers and CDNs for this many seconds.
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
-# Absolute URLs in API output (renditions, downloads, redirects of
-# find/) start with this public base URL, e.g. https://www.paritaet-nrw.org; without it v2 uses
-# the Site's root URL and v3's page fields give paths only.
-WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=None)
+# Absolute URLs in API output (renditions, downloads, redirects of find/) start with this public
+# base URL; it defaults to SITE_BASE_URL and is set apart only for an API behind another host.
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=SITE_BASE_URL or None)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 

@@ -18,6 +18,7 @@ from demo.media import hero_png, initials_png, publication_pdf
 from documents.models import Publication, PublicationIndexPage
 from documents.tasks import extract_publication_metadata
 from home.models import HomePage, SiteSettings, StandardPage
+from home.site import sync_default_site
 from people.models import ContactPerson, Fachbereich, Fachgruppe
 from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson, TopicPageFachgruppe
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.created = 0
+        # The Site's address follows SITE_BASE_URL (as after `migrate`), so every link works.
+        sync_default_site()
         home = self.home_page()
         themen = self.child_page(
             home,
