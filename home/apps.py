@@ -13,6 +13,8 @@ class HomeConfig(AppConfig):
         from delivery.cache import tagging
         from delivery.pages import register_html_part
         from documents.models import Publication
+        from people.models import Fachbereich
+        from topics.models import TopicPage
 
         from .api import router
         from .chrome import LEGAL_PAGES, SiteChrome
@@ -24,10 +26,16 @@ class HomeConfig(AppConfig):
         register_html_part("chrome", lambda request, site, page: SiteChrome(site, page, request))
         router.add_decorator(tagging("chrome"), mode="view")
         api.add_router("/", router)
-        # The home page lists the latest publications; the settings are every page's footer.
-        invalidation.register(
-            Publication, dependents=lambda _: HomePage.objects.values_list("pk", flat=True)
-        )
+
+        # The home page lists the latest publications, the newest topics when none are
+        # featured, and the Fachbereiche of the published topics; the settings are every
+        # page's footer.
+        def home_pages(_):
+            return HomePage.objects.values_list("pk", flat=True)
+
+        invalidation.register(Publication, dependents=home_pages)
+        invalidation.register(TopicPage, dependents=home_pages)
+        invalidation.register(Fachbereich, dependents=home_pages)
         invalidation.register(SiteSettings, chrome=True)
         invalidation.LEGAL_PAGES.append(
             lambda: {

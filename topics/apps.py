@@ -10,6 +10,7 @@ class TopicsConfig(AppConfig):
 
         from delivery import invalidation
         from delivery.cache import tagging
+        from people.models import Fachbereich
 
         from .api import router
         from .models import TopicIndexPage, TopicPage
@@ -18,4 +19,9 @@ class TopicsConfig(AppConfig):
         api.add_router("/topics/", router)
         invalidation.register(TopicPage, listings=["listing:topics"])
         invalidation.register(TopicIndexPage, lists_children=True)
+        # The topics overview groups its topics under their Fachbereich's name.
+        invalidation.register(
+            Fachbereich,
+            dependents=lambda _: TopicIndexPage.objects.values_list("pk", flat=True),
+        )
         invalidation.register_listing_urls("listing:topics", "/api/v3/topics/")

@@ -23,7 +23,7 @@ from preview.models import FrontendPreviewMixin
 
 from .blocks import FurtherInformationBlock, TopicBodyBlock
 from .forms import TopicPageForm
-from .values import TopicIndexValue, TopicPageValue, topic_teaser_value
+from .values import TopicIndexValue, TopicPageValue, fachbereich_groups, topic_teaser_value
 
 
 class TopicIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
@@ -53,10 +53,13 @@ class TopicIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
         res.rows["topics"] = res.add(visible(topics, res.reader).order_by("title", "pk"))
 
     def build(self, res):
+        topics = res.rows["topics"]
+        teasers = [topic_teaser_value(topic, res) for topic in topics]
         return TopicIndexValue(
             breadcrumbs=self.build_breadcrumbs(res),
             intro=self.intro,
-            topics=[topic_teaser_value(topic, res) for topic in res.rows["topics"]],
+            topics=teasers,
+            groups=fachbereich_groups(topics, teasers),
         )
 
 

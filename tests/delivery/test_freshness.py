@@ -306,3 +306,24 @@ def test_a_change_in_a_transaction_that_rolls_back_leaves_the_cache_intact(clien
         person.save()
         raise RuntimeError
     assert MARK not in text(client.get(topic.url))
+
+
+def test_a_renamed_fachbereich_shows_on_the_home_page_and_the_topics_overview(client, topic):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    index = topic.get_parent().specific
+    warm(client, home, index, topic)
+    fachbereich = Fachbereich.objects.get(pk=topic.fachbereich_id)
+    fachbereich.name = f"Migration {MARK}"
+    fachbereich.save()
+    assert_everywhere(client, [home, index, topic], present=[MARK])
+
+
+def test_a_new_topic_shows_on_the_home_page_without_featured_topics(client, topic):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert not home.featured_topics.exists()  # the demo's cards are the automatic choice
+    index = topic.get_parent().specific
+    warm(client, home, index)
+    new = TopicPage(title=f"Thema {MARK}", slug="frischetest", intro="Neu.")
+    index.add_child(instance=new)
+    new.save_revision().publish()
+    assert_everywhere(client, [home, index], present=[MARK])
