@@ -43,6 +43,18 @@ class TopicIndexValue(PageValue):
     )
 
 
+# A table of contents helps from this many sections on; below it would only repeat the page.
+CONTENTS_MIN_SECTIONS = 3
+
+
+def table_of_contents(body):
+    """The section headings of a resolved body, when there are enough of them."""
+    sections = [item.root.value for item in body if item.root.type == "section"]
+    if len(sections) < CONTENTS_MIN_SECTIONS:
+        return []
+    return [ContentsEntry(heading=s.heading, anchor=s.anchor) for s in sections]
+
+
 def fachbereich_anchor(fachbereich):
     """The id of a Fachbereich's section on the topics overview."""
     return f"fachbereich-{slugify(fachbereich.name)}" if fachbereich else "weitere-themen"
@@ -62,8 +74,17 @@ def fachbereich_groups(topics, teasers):
     ]
 
 
+class ContentsEntry(Value):
+    heading: str
+    anchor: str = Field(description="The section heading's HTML id.")
+
+
 class TopicPageValue(PageValue):
     intro: str
+    contents: list[ContentsEntry] = Field(
+        description="The table of contents: the body's section headings, when there are at "
+        "least three (else empty)."
+    )
     hero: Image | None
     body: list[TopicBodyBlock.item_type()]
     fachbereich: Fachbereich | None
