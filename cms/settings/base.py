@@ -185,12 +185,14 @@ INSTALLED_APPS += ["corsheaders"]
 # CORS before CommonMiddleware (django-cors-headers' rule). The delivery cache answers hits
 # below the security, CORS and clickjacking middleware (so hits carry their headers) and above
 # the views; ETags and 304 answers for what it does not cache come from Django's
-# ConditionalGetMiddleware above it (which leaves the private, no-store responses alone).
+# ConditionalGetMiddleware above it (which leaves the private, no-store responses alone). Above
+# both, API redirects (find/) get a clean, absolute Location, cache hits included.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
     "corsheaders.middleware.CorsMiddleware",
 )
 MIDDLEWARE[MIDDLEWARE.index("django.middleware.clickjacking.XFrameOptionsMiddleware") + 1 : 0] = [
+    "delivery.middleware.clean_api_redirects",
     "django.middleware.http.ConditionalGetMiddleware",
     "delivery.middleware.DeliveryCacheMiddleware",
 ]

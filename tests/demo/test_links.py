@@ -131,6 +131,9 @@ def test_every_link_on_every_demo_page_answers_200(demo, settings):
             f"/api/v3/pages/{page.pk}/",
             f"/api/v3/page-by-path/?html_path={page.url}",
         ]
+        for version in ("v2", "v3"):  # find/ redirects to the absolute detail
+            found = client.get(f"/api/{version}/pages/find/?html_path={page.url}")
+            assert found["Location"] == f"{BASE_URL}/api/{version}/pages/{page.pk}/", page
     queue += API_ENTRY_POINTS
     seen, found_on, media, static = set(), {}, set(), set()
     while queue:
@@ -154,6 +157,8 @@ def test_every_link_on_every_demo_page_answers_200(demo, settings):
             urls = html_urls(response.content.decode())
         elif "json" in content_type:
             urls = list(json_urls(json.loads(response.content)))
+            relative = [u for u in urls if u.startswith("/") and not u.startswith("//")]
+            assert not relative, f"{path} gives relative URLs: {relative[:3]}"
         elif "xml" in content_type or path == "/robots.txt":
             urls = re.findall(r"https?://[^\s<]+", response.content.decode())
         else:
