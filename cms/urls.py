@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from delivery.api import v2_router
 from delivery.openapi import openapi_json
+from home import views as home_views
 from home.sitemap import Sitemap
 from search import views as search_views
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("api/v3/", v3_api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
     path(
         "robots.txt",

@@ -141,11 +141,15 @@ STORAGES = {
 # Complex page models can exceed Django's default of 1000 fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# One handler, on the root logger. Django's own "django" logger (console with DEBUG on) is emptied
+# and propagates, so each record is printed once; "django.server" (runserver's request lines)
+# keeps its own handler and format.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 
 # The site's public address, e.g. https://www.paritaet-nrw.org: one setting for every absolute
