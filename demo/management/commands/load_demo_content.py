@@ -17,7 +17,7 @@ from demo import content
 from demo.media import hero_png, initials_png, pattern_png, publication_pdf
 from documents.models import Publication, PublicationIndexPage, PublicationType
 from documents.tasks import extract_publication_metadata
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import HomePage, HomePageFeaturedTopic, SiteSettings, StandardPage
 from home.site import sync_default_site
 from people.models import ContactPerson, Fachbereich, Fachgruppe
 from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson, TopicPageFachgruppe
@@ -66,6 +66,7 @@ class Command(BaseCommand):
         )
         topic = self.topic_page(themen, publikationen, fachbereich, fachgruppe, persons)
         samples = {slug: self.sample_topic(themen, slug) for slug in content.SAMPLE_TOPICS}
+        self.featured_topics(home, [topic, samples["pflege"], samples["kinder-und-jugendhilfe"]])
         self.publications(topic, samples["pflege"])
         legal = {
             slug: self.child_page(
@@ -149,6 +150,15 @@ class Command(BaseCommand):
         page.save_revision().publish()
         self.created += 1
         return page
+
+    def featured_topics(self, home, topics):
+        """The editors' choice of topic cards on the home page (when there is none yet)."""
+        if home.featured_topics.exists():
+            return
+        for order, topic in enumerate(topics):
+            HomePageFeaturedTopic.objects.create(page=home, topic=topic, sort_order=order)
+        home.save_revision().publish()
+        self.created += 1
 
     def sample_topic(self, themen, slug):
         """An invented topic page, labelled as sample text, in its Fachbereich and Fachgruppe."""
