@@ -167,7 +167,7 @@ SAMPLE_TOPICS = {
             (
                 "Pflege zu Hause stärken",
                 "Die meisten pflegebedürftigen Menschen werden zu Hause versorgt. Ambulante "
-                "Dienste, Tagespflege und Beratung entlasten Angehörige und ermöglichen ein "
+                "Dienste, Tagespflege und Kurzzeitpflege entlasten Angehörige und ermöglichen ein "
                 "selbstbestimmtes Leben in der eigenen Wohnung.",
             ),
             (
@@ -198,7 +198,7 @@ SAMPLE_TOPICS = {
             ),
             (
                 "Hilfen zur Erziehung",
-                "Familien in schwierigen Lebenslagen erhalten Beratung und Begleitung – im "
+                "Familien in schwierigen Lebenslagen erhalten Unterstützung und Begleitung – im "
                 "Alltag, in Wohngruppen oder in der Tagesgruppe.",
             ),
             (
