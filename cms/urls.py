@@ -12,6 +12,7 @@ from delivery.api import v2_router
 from delivery.media import public_media
 from delivery.openapi import openapi_json
 from documents import views as document_views
+from home import views as home_views
 from home.sitemap import Sitemap
 from search import views as search_views
 
@@ -36,6 +37,7 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
     path(
         "robots.txt",

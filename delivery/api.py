@@ -49,6 +49,7 @@ class StrictAPIRouter(WagtailAPIRouter):
 
 v2_router = StrictAPIRouter("wagtailapi")
 
+
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 

@@ -16,14 +16,14 @@ class DeliveryConfig(AppConfig):
 
         from wagtail.api.v2.views import PagesAPIViewSet
         from wagtail.api.v3.urls import api
-        from wagtail.images.api.v2.views import ImagesAPIViewSet
 
         from . import signal_handlers
         from .by_path import by_path_router
+        from .images_api import DeliveredImagesAPIViewSet
         from .params import strict_query
 
         v2_router.register_endpoint("pages", PagesAPIViewSet)
-        v2_router.register_endpoint("images", ImagesAPIViewSet)
+        v2_router.register_endpoint("images", DeliveredImagesAPIViewSet)
         # Before any other view decorator, so it wraps each operation's own ``run``.
         api.add_decorator(strict_query, mode="view")
         api.add_router("/page-by-path/", by_path_router)

@@ -87,6 +87,9 @@ class DeliveredBlock:
 
 class Section(Value):
     heading: str
+    anchor: str = Field(
+        description="The heading's HTML id, unique on the page (the table of contents' target)."
+    )
     text: HTML
 
 
@@ -154,7 +157,10 @@ class SectionBlock(DeliveredBlock, blocks.StructBlock):
         }
 
     def resolve(self, raw, res):
-        return Section(heading=raw.get("heading"), text=res.rich_text(raw.get("text") or ""))
+        heading = raw.get("heading") or ""
+        return Section(
+            heading=heading, anchor=res.anchor(heading), text=res.rich_text(raw.get("text") or "")
+        )
 
 
 class TextBlock(DeliveredBlock, blocks.RichTextBlock):

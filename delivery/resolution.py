@@ -16,6 +16,7 @@ import logging
 from collections import defaultdict
 
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
+from django.utils.text import slugify
 from django.utils.timezone import now
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -90,6 +91,7 @@ class Resolution:
         # for its ``build``.
         self.rows = {}
         self.is_loaded = False
+        self._anchors = set()
 
     # -- collect ------------------------------------------------------------------------------
 
@@ -260,6 +262,16 @@ class Resolution:
             file_size=document.file_size,
             url=document.url,
         )
+
+    def anchor(self, text):
+        """An HTML id for a heading, unique on the page: ``abschnitt-<slug>`` (numbered on
+        repetition), stable as long as the heading's text is."""
+        base = f"abschnitt-{slugify(text)}".rstrip("-")
+        anchor, number = base, 2
+        while anchor in self._anchors:
+            anchor, number = f"{base}-{number}", number + 1
+        self._anchors.add(anchor)
+        return anchor
 
     def rich_text(self, source):
         """Display HTML of a collected rich text, with links only to visible targets."""

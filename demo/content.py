@@ -132,14 +132,113 @@ STANDARD_PAGES = [
     ),
 ]
 
-# Demo publications: clearly marked examples with generated text, no real documents.
-# (title, type, date, description, paragraphs)
+# The association in one sentence: the home page's introduction.
+HOME_INTRO = (
+    "Der Paritätische NRW ist der Dachverband von mehr als 3.200 eigenständigen "
+    "Organisationen der Freien Wohlfahrtspflege in Nordrhein-Westfalen: Er berät sie, vertritt "
+    "ihre Anliegen gegenüber Politik und Verwaltung und setzt sich für soziale Gerechtigkeit ein."
+)
+# The introduction of the demo's first versions, replaced once by HOME_INTRO.
+OLD_HOME_INTRO = (
+    "Der Paritätische NRW ist ein Dachverband der Freien Wohlfahrtspflege. "
+    "Diese Installation zeigt Demo-Inhalte."
+)
+
+# Invented topic pages are labelled once, at the top of their content; the seed page is not.
+SAMPLE_TEXT_NOTICE = (
+    "<p><strong>Beispieltext:</strong> Diese Themenseite wurde für die Demo-Installation "
+    "geschrieben. Sie gibt keine Position des Verbands wieder und wird vor dem Start durch "
+    "geprüfte Texte ersetzt.</p>"
+)
+
+# Further topics (invented sample text), each in its Fachbereich and Fachgruppe. No contact
+# persons: the seed names only the people of the Flüchtlingsarbeit page.
+# slug: (title, Fachbereich, Fachgruppe, hue of the generated hero pattern, intro, sections)
+SAMPLE_TOPICS = {
+    "pflege": (
+        "Pflege",
+        "Altenhilfe und Pflege",
+        "Ambulante und stationäre Pflege",
+        (0, 110, 120),
+        "Gute Pflege braucht Zeit, Fachkräfte und eine verlässliche Finanzierung. Der "
+        "Paritätische NRW vertritt ambulante Dienste, Tagespflegen und Pflegeeinrichtungen "
+        "gegenüber Land und Pflegekassen.",
+        [
+            (
+                "Pflege zu Hause stärken",
+                "Die meisten pflegebedürftigen Menschen werden zu Hause versorgt. Ambulante "
+                "Dienste, Tagespflege und Kurzzeitpflege entlasten Angehörige und ermöglichen ein "
+                "selbstbestimmtes Leben in der eigenen Wohnung.",
+            ),
+            (
+                "Fachkräfte gewinnen und halten",
+                "Gute Arbeitsbedingungen, eine tarifgerechte Bezahlung und eine starke "
+                "Ausbildung sind die Voraussetzung dafür, dass Pflege auch morgen gelingt.",
+            ),
+            (
+                "Finanzierung, die trägt",
+                "Steigende Eigenanteile belasten Pflegebedürftige und ihre Familien. Der "
+                "Verband setzt sich für eine solidarische Finanzierung der Pflege ein.",
+            ),
+        ],
+    ),
+    "kinder-und-jugendhilfe": (
+        "Kinder- und Jugendhilfe",
+        "Kinder, Jugend und Familie",
+        "Hilfen zur Erziehung",
+        (175, 70, 20),
+        "Jedes Kind hat ein Recht auf gutes Aufwachsen. Mitgliedsorganisationen des "
+        "Paritätischen NRW betreiben Kindertageseinrichtungen, offene Jugendarbeit und Hilfen "
+        "zur Erziehung in ganz Nordrhein-Westfalen.",
+        [
+            (
+                "Kindertagesbetreuung",
+                "Elterninitiativen und freie Träger bieten eine vielfältige Betreuung. Sie "
+                "brauchen eine auskömmliche Finanzierung und genug Fachkräfte.",
+            ),
+            (
+                "Hilfen zur Erziehung",
+                "Familien in schwierigen Lebenslagen erhalten Unterstützung und Begleitung – im "
+                "Alltag, in Wohngruppen oder in der Tagesgruppe.",
+            ),
+            (
+                "Beteiligung junger Menschen",
+                "Kinder und Jugendliche sollen bei allen Entscheidungen mitreden können, die "
+                "sie betreffen. Der Verband unterstützt Beteiligungsprojekte seiner Mitglieder.",
+            ),
+        ],
+    ),
+    "teilhabe": (
+        "Teilhabe von Menschen mit Behinderung",
+        "Teilhabe und Inklusion",
+        "Eingliederungshilfe",
+        (110, 60, 150),
+        "Inklusion heißt, dass alle Menschen selbstbestimmt am Leben in der Gesellschaft "
+        "teilhaben. Der Paritätische NRW begleitet seine Mitglieder bei der Umsetzung des "
+        "Bundesteilhabegesetzes.",
+        [
+            (
+                "Selbstbestimmt wohnen",
+                "Menschen mit Behinderung entscheiden selbst, wo und mit wem sie leben. "
+                "Ambulant unterstützte Wohnformen machen das möglich.",
+            ),
+            (
+                "Arbeit und Beschäftigung",
+                "Werkstätten, Inklusionsbetriebe und das Budget für Arbeit eröffnen Wege in "
+                "Beschäftigung, die zu den Menschen passen.",
+            ),
+        ],
+    ),
+}
+
+# Demo publications: invented examples with generated text, no real documents; the
+# description says so. (title, type, date, description, paragraphs)
 PUBLICATIONS = [
     (
-        "Beispiel: Soziale Beratung für Geflüchtete – Leitfaden",
+        "Soziale Beratung für Geflüchtete – Leitfaden",
         "broschuere",
         "2025-03-01",
-        "Demo-Publikation: ein Leitfaden für Beratungsstellen im Landesförderprogramm.",
+        "Beispielpublikation: ein Leitfaden für Beratungsstellen im Landesförderprogramm.",
         [
             "Dieser Leitfaden ist eine Beispielpublikation für die Demo-Inhalte.",
             "Er beschreibt, wie Beratungsstellen Menschen mit Fluchterfahrung im Asyl-, "
@@ -148,10 +247,10 @@ PUBLICATIONS = [
         ],
     ),
     (
-        "Beispiel: Arbeitshilfe Asylverfahrensberatung",
+        "Arbeitshilfe Asylverfahrensberatung",
         "arbeitshilfe",
         "2024-09-15",
-        "Demo-Publikation: Checklisten für die Beratung vor und nach der Anhörung.",
+        "Beispielpublikation: Checklisten für die Beratung vor und nach der Anhörung.",
         [
             "Diese Arbeitshilfe ist eine Beispielpublikation für die Demo-Inhalte.",
             "Sie enthält Checklisten für die Vorbereitung der Anhörung beim Bundesamt.",
@@ -159,10 +258,10 @@ PUBLICATIONS = [
         ],
     ),
     (
-        "Beispiel: Positionspapier Menschenwürdige Unterbringung",
+        "Positionspapier Menschenwürdige Unterbringung",
         "positionspapier",
         "2024-05-20",
-        "Demo-Publikation: Anforderungen an die Unterbringung geflüchteter Menschen.",
+        "Beispielpublikation: Anforderungen an die Unterbringung geflüchteter Menschen.",
         [
             "Dieses Positionspapier ist eine Beispielpublikation für die Demo-Inhalte.",
             "Es formuliert Anforderungen an eine menschenwürdige Unterbringung.",
@@ -170,10 +269,10 @@ PUBLICATIONS = [
         ],
     ),
     (
-        "Beispiel: Broschüre Psychosoziale Zentren",
+        "Psychosoziale Zentren in NRW",
         "broschuere",
         "2024-11-04",
-        "Demo-Publikation: Angebote der Psychosozialen Zentren für traumatisierte Geflüchtete.",
+        "Beispielpublikation: Angebote der Psychosozialen Zentren für traumatisierte Geflüchtete.",
         [
             "Diese Broschüre ist eine Beispielpublikation für die Demo-Inhalte.",
             "Sie stellt die Angebote der landesgeförderten Psychosozialen Zentren vor.",
@@ -181,10 +280,10 @@ PUBLICATIONS = [
         ],
     ),
     (
-        "Beispiel: Arbeitshilfe Arbeitsmarktintegration",
+        "Arbeitshilfe Arbeitsmarktintegration",
         "arbeitshilfe",
         "2025-06-30",
-        "Demo-Publikation: Wege in Ausbildung und Arbeit für geflüchtete Menschen.",
+        "Beispielpublikation: Wege in Ausbildung und Arbeit für geflüchtete Menschen.",
         [
             "Diese Arbeitshilfe ist eine Beispielpublikation für die Demo-Inhalte.",
             "Sie beschreibt Förderprogramme für eine nachhaltige Arbeitsmarktintegration.",
@@ -192,10 +291,10 @@ PUBLICATIONS = [
         ],
     ),
     (
-        "Beispiel: Positionspapier Bürgerschaftliches Engagement",
+        "Positionspapier Bürgerschaftliches Engagement",
         "positionspapier",
         "2025-01-22",
-        "Demo-Publikation: Ehrenamtliches Engagement für Geflüchtete stärken.",
+        "Beispielpublikation: Ehrenamtliches Engagement für Geflüchtete stärken.",
         [
             "Dieses Positionspapier ist eine Beispielpublikation für die Demo-Inhalte.",
             "Es beschreibt, wie Ehrenamtliche in der Arbeit mit Geflüchteten unterstützt werden.",
@@ -204,30 +303,14 @@ PUBLICATIONS = [
     ),
 ]
 
-# A second, clearly marked demo topic, so that the publications page has two topics to filter.
-DEMO_TOPIC = {
-    "slug": "pflege",
-    "title": "Pflege (Demo-Thema)",
-    "intro": (
-        "Demo-Inhalt: Dieses Beispielthema zeigt, wie Publikationen verschiedenen Themen "
-        "zugeordnet und auf der Publikationsseite nach Thema gefiltert werden."
-    ),
-    "sections": [
-        (
-            "Beispielabschnitt",
-            "Platzhalter: Dieser Abschnitt ist Demo-Inhalt und kein Text des Verbands.",
-        ),
-    ],
-}
-
-# Publications of the demo topic: (title, type, date, language, description, paragraphs).
+# Publications of the Pflege topic: (title, type, date, language, description, paragraphs).
 DEMO_TOPIC_PUBLICATIONS = [
     (
-        "Beispiel: Stellungnahme zur Pflegereform",
+        "Stellungnahme zur Pflegereform",
         "stellungnahme",
         "2023-10-12",
         "de",
-        "Demo-Publikation: eine Stellungnahme zu einem Gesetzentwurf.",
+        "Beispielpublikation: eine Stellungnahme zu einem Gesetzentwurf.",
         [
             "Diese Stellungnahme ist eine Beispielpublikation für die Demo-Inhalte.",
             "Sie zeigt, wie eine Stellungnahme im Publikationsverzeichnis erscheint.",
@@ -235,11 +318,11 @@ DEMO_TOPIC_PUBLICATIONS = [
         ],
     ),
     (
-        "Beispiel: Jahresbericht Pflege 2023",
+        "Jahresbericht Pflege 2023",
         "jahresbericht",
         "2024-04-15",
         "de",
-        "Demo-Publikation: ein Jahresbericht mit Beispielzahlen.",
+        "Beispielpublikation: ein Jahresbericht mit erfundenen Zahlen.",
         [
             "Dieser Jahresbericht ist eine Beispielpublikation für die Demo-Inhalte.",
             "Alle Zahlen darin sind erfunden und dienen nur der Vorführung.",
@@ -247,11 +330,11 @@ DEMO_TOPIC_PUBLICATIONS = [
         ],
     ),
     (
-        "Beispiel: Pflege zu Hause – in Leichter Sprache",
+        "Pflege zu Hause – in Leichter Sprache",
         "broschuere",
         "2025-02-03",
         "de-x-ls",
-        "Demo-Publikation in Leichter Sprache.",
+        "Beispielpublikation in Leichter Sprache.",
         [
             "Das ist ein Beispiel-Heft in Leichter Sprache.",
             "Es ist nur für die Vorführung gedacht.",

@@ -47,14 +47,56 @@ def initials_png(initials, size=400):
     return _png_bytes(image)
 
 
-def publication_pdf(title, paragraphs):
-    """A small, real PDF with extractable text."""
+def pattern_png(hue, width=1600, height=800):
+    """A decorative hero for an invented topic: overlapping circles in one colour family."""
+    image = Image.new("RGB", (width, height), _tint(hue, 0.85))
+    draw = ImageDraw.Draw(image)
+    for index, (x, y, r) in enumerate(((0.2, 0.7, 0.45), (0.62, 0.3, 0.38), (0.9, 0.85, 0.3))):
+        cx, cy, radius = width * x, height * y, height * r
+        draw.ellipse(
+            [cx - radius, cy - radius, cx + radius, cy + radius], fill=_tint(hue, 0.2 * index)
+        )
+    return _png_bytes(image)
+
+
+# Cover colour per publication type: the colour band that tells brochures from statements.
+COVER_COLOURS = {
+    "broschuere": (0, 85, 155),
+    "arbeitshilfe": (0, 110, 120),
+    "positionspapier": (175, 70, 20),
+    "stellungnahme": (110, 60, 150),
+    "jahresbericht": (60, 60, 60),
+}
+
+
+def publication_pdf(title, paragraphs, type_label="Publikation", kind=""):
+    """A small, real PDF with extractable text: a designed cover (colour band, type, title,
+    the association's name) and a page of text."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     pdf.setTitle(title)
     pdf.setAuthor("Der Paritätische NRW (Demo-Inhalt)")
     width, height = A4
-    pdf.setFont("Helvetica-Bold", 18)
+    colour = [c / 255 for c in COVER_COLOURS.get(kind, BRAND)]
+    # Cover: a wide colour band with the type and title, a thin band at the foot.
+    pdf.setFillColorRGB(*colour)
+    pdf.rect(0, height * 0.45, width, height * 0.55, stroke=0, fill=1)
+    pdf.rect(0, 0, width, 1.2 * cm, stroke=0, fill=1)
+    pdf.setFillColorRGB(1, 1, 1)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(2 * cm, height - 3 * cm, type_label.upper())
+    pdf.setFont("Helvetica-Bold", 30)
+    y = height - 6 * cm
+    for line in _wrap(title, 24):
+        pdf.drawString(2 * cm, y, line)
+        y -= 1.2 * cm
+    pdf.setFillColorRGB(0.1, 0.1, 0.1)
+    pdf.setFont("Helvetica-Bold", 20)
+    pdf.drawString(2 * cm, 4 * cm, "Der Paritätische NRW")
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(2 * cm, 3.2 * cm, "Beispielpublikation der Demo-Installation")
+    pdf.showPage()
+    pdf.setFont("Helvetica-Bold", 16)
     pdf.drawString(2 * cm, height - 3 * cm, title[:70])
     pdf.setFont("Helvetica", 11)
     y = height - 4.5 * cm
@@ -63,14 +105,15 @@ def publication_pdf(title, paragraphs):
             pdf.drawString(2 * cm, y, line)
             y -= 0.6 * cm
         y -= 0.4 * cm
-    pdf.showPage()
-    pdf.setFont("Helvetica", 11)
-    pdf.drawString(
-        2 * cm, height - 3 * cm, "Seite 2: Beispielinhalt. Dieses Dokument ist Demo-Inhalt."
-    )
+    pdf.drawString(2 * cm, y, "Dieses Dokument ist Demo-Inhalt.")
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def _tint(colour, amount):
+    """``colour`` mixed with ``amount`` (0–1) of white."""
+    return tuple(round(c + (255 - c) * amount) for c in colour)
 
 
 def _wrap(text, width):

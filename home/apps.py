@@ -6,24 +6,36 @@ class HomeConfig(AppConfig):
     verbose_name = "Startseite und Seiten"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from wagtail.api.v3.urls import api
 
         from delivery import invalidation
         from delivery.cache import tagging
         from delivery.pages import register_html_part
         from documents.models import Publication
+        from people.models import Fachbereich
+        from topics.models import TopicPage
 
         from .api import router
         from .chrome import LEGAL_PAGES, SiteChrome
         from .models import HomePage, SiteSettings
+        from .site import sync_after_migrate
 
+        # The default Site follows SITE_BASE_URL after every migrate (home/site.py).
+        post_migrate.connect(sync_after_migrate, sender=self)
         register_html_part("chrome", lambda request, site, page: SiteChrome(site, page, request))
         router.add_decorator(tagging("chrome"), mode="view")
         api.add_router("/", router)
-        # The home page lists the latest publications; the settings are every page's footer.
-        invalidation.register(
-            Publication, dependents=lambda _: HomePage.objects.values_list("pk", flat=True)
-        )
+
+        # The home page lists the latest publications, the newest topics when none are
+        # featured, and the Fachbereiche of the published topics; the settings are every
+        # page's footer.
+        def home_pages(_):
+            return HomePage.objects.values_list("pk", flat=True)
+
+        invalidation.register(Publication, dependents=home_pages)
+        invalidation.register(TopicPage, dependents=home_pages)
+        invalidation.register(Fachbereich, dependents=home_pages)
         invalidation.register(SiteSettings, chrome=True)
         invalidation.LEGAL_PAGES.append(
             lambda: {

@@ -16,8 +16,10 @@ from delivery.pages import DeliveredPage, DeliveredPageManager
 from delivery.visibility import visible, visible_related
 from documents.models import NEWEST_FIRST, Publication, newest_first_key
 from documents.values import publication_value
+from people.models import Fachbereich
 from preview.models import FrontendPreviewMixin
-from topics.values import topic_teaser_value
+from topics.models import TopicIndexPage, TopicPage
+from topics.values import FachbereichLink, fachbereich_anchor, topic_teaser_value
 
 from .values import HomePageValue, StandardPageValue
 
@@ -36,7 +38,10 @@ class HomePage(DeliveredPage, FrontendPreviewMixin, Page):
             "featured_topics",
             heading=_("Hervorgehobene Themen"),
             label=_("Thema"),
-            help_text=_("Themen, die auf der Startseite als Karten erscheinen."),
+            help_text=_(
+                "Themen, die auf der Startseite als Karten erscheinen. Ohne Auswahl erscheinen "
+                "die zuletzt veröffentlichten Themen."
+            ),
         ),
         FieldPanel("body"),
     ]
@@ -54,6 +59,8 @@ class HomePage(DeliveredPage, FrontendPreviewMixin, Page):
     ]
 
     latest_publications_limit = 3
+    # Topic cards when the editors feature none: the most recently published topics.
+    automatic_featured_limit = 3
 
     class Meta:
         verbose_name = _("Startseite")
@@ -79,6 +86,19 @@ class HomePage(DeliveredPage, FrontendPreviewMixin, Page):
         res.rows["featured"] = res.add(
             link.topic for link in featured.select_related("topic__hero_image")
         )
+        topics = visible(TopicPage.objects.descendant_of(self), res.reader) if self.pk else None
+        if not res.rows["featured"] and topics is not None:
+            newest = topics.order_by("-first_published_at", "-pk")
+            res.rows["featured"] = res.add(newest[: self.automatic_featured_limit])
+        # Every Fachbereich with a visible topic, each a way into the topics overview.
+        res.rows["fachbereiche"] = (
+            list(Fachbereich.objects.filter(pk__in=topics.values("fachbereich_id")))
+            if topics is not None
+            else []
+        )
+        res.want_pages_where(
+            "topic_index", Q(pk__in=TopicIndexPage.objects.child_of(self).values("pk"))
+        )
         latest = visible(Publication.objects.all(), res.reader).order_by(*NEWEST_FIRST)
         res.want_documents_where(
             "latest", Q(pk__in=latest.values("pk")[: self.latest_publications_limit])
@@ -89,12 +109,23 @@ class HomePage(DeliveredPage, FrontendPreviewMixin, Page):
             breadcrumbs=self.build_breadcrumbs(res),
             intro=self.intro,
             featured_topics=[topic_teaser_value(topic, res) for topic in res.rows["featured"]],
+            fachbereiche=self.build_fachbereiche(res),
             body=res.resolve_stream(self.body.stream_block, self.body.raw_data),
             latest_publications=[
                 publication_value(p, res)
                 for p in sorted(res.document_tags["latest"], key=newest_first_key)
             ],
         )
+
+    def build_fachbereiche(self, res):
+        topic_index = next(iter(res.page_tags["topic_index"]), None)
+        if topic_index is None:
+            return []
+        url = res.page_url(topic_index)
+        return [
+            FachbereichLink(id=f.pk, name=f.name, url=f"{url}#{fachbereich_anchor(f)}")
+            for f in res.rows["fachbereiche"]
+        ]
 
 
 class HomePageFeaturedTopic(Orderable):

@@ -6,12 +6,19 @@ from delivery.blocks import BaseStreamBlock
 from delivery.pages import PageValue
 from delivery.values import PageLink, Value
 from documents.values import Publication
-from topics.values import TopicTeaser
+from topics.values import FachbereichLink, TopicTeaser
 
 
 class HomePageValue(PageValue):
     intro: str
-    featured_topics: list[TopicTeaser] = Field(description="Published topics, editor's order.")
+    featured_topics: list[TopicTeaser] = Field(
+        description="Published topics, editor's order; without a choice the three most "
+        "recently published."
+    )
+    fachbereiche: list[FachbereichLink] = Field(
+        description="Every Fachbereich with a published topic, alphabetically, linking to its "
+        "section of the topics overview."
+    )
     body: list[BaseStreamBlock.item_type()]
     latest_publications: list[Publication] = Field(description="The newest three.")
 

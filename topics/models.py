@@ -25,7 +25,13 @@ from preview.models import FrontendPreviewMixin
 
 from .blocks import FurtherInformationBlock, TopicBodyBlock
 from .forms import TopicPageForm
-from .values import TopicIndexValue, TopicPageValue, topic_teaser_value
+from .values import (
+    TopicIndexValue,
+    TopicPageValue,
+    fachbereich_groups,
+    table_of_contents,
+    topic_teaser_value,
+)
 
 
 class TopicIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
@@ -55,10 +61,13 @@ class TopicIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
         res.rows["topics"] = res.add(visible(topics, res.reader).order_by("title", "pk"))
 
     def build(self, res):
+        topics = res.rows["topics"]
+        teasers = [topic_teaser_value(topic, res) for topic in topics]
         return TopicIndexValue(
             breadcrumbs=self.build_breadcrumbs(res),
             intro=self.intro,
-            topics=[topic_teaser_value(topic, res) for topic in res.rows["topics"]],
+            topics=teasers,
+            groups=fachbereich_groups(topics, teasers),
         )
 
 
@@ -223,16 +232,18 @@ class TopicPage(DeliveredPage, FrontendPreviewMixin, ReviewedContentMixin, Page)
         if len(tagged) > limit and library is not None:
             more_url = f"{res.page_url(library)}?{html_query(topic=self.slug)}"
         persons = (contact_person_value(person, res) for person in res.rows["persons"])
+        body = res.resolve_stream(self.body.stream_block, self.body.raw_data)
         return TopicPageValue(
             breadcrumbs=self.build_breadcrumbs(res),
             intro=self.intro,
+            contents=table_of_contents(body),
             hero=res.image(
                 self.hero_image if self.hero_image_id else None,
                 Purpose.HERO,
                 alt=self.hero_alt_text,
                 decorative=self.hero_image_decorative,
             ),
-            body=res.resolve_stream(self.body.stream_block, self.body.raw_data),
+            body=body,
             fachbereich=fachbereich_value(self.fachbereich),
             fachgruppen=[fachgruppe_value(f, res) for f in res.rows["fachgruppen"]],
             contact_persons=[person for person in persons if person is not None],

@@ -1,12 +1,13 @@
 """What the site and the API show of topics."""
 
+from django.utils.text import slugify
 from pydantic import Field
 
 from delivery.images import Purpose
 from delivery.pages import PageValue
-from delivery.values import URL, Image, PageLink
+from delivery.values import URL, Image, PageLink, Value
 from documents.values import Publication
-from people.values import ContactPerson, Fachbereich, Fachgruppe
+from people.values import ContactPerson, Fachbereich, Fachgruppe, fachbereich_value
 
 from .blocks import FurtherInformationBlock, TopicBodyBlock
 
@@ -18,13 +19,72 @@ class TopicTeaser(PageLink):
     hero: Image | None
 
 
+class FachbereichTopics(Value):
+    """A Fachbereich's section of the topics overview; `anchor` is the section's HTML id."""
+
+    fachbereich: Fachbereich | None = Field(description="Null for topics without one.")
+    anchor: str
+    topics: list[TopicTeaser]
+
+
+class FachbereichLink(Value):
+    """A way into a Fachbereich: its section of the topics overview."""
+
+    id: int
+    name: str
+    url: URL
+
+
 class TopicIndexValue(PageValue):
     intro: str
     topics: list[TopicTeaser] = Field(description="Published topics, alphabetically.")
+    groups: list[FachbereichTopics] = Field(
+        description="The same topics by Fachbereich (alphabetically; topics without one last)."
+    )
+
+
+# A table of contents helps from this many sections on; below it would only repeat the page.
+CONTENTS_MIN_SECTIONS = 3
+
+
+def table_of_contents(body):
+    """The section headings of a resolved body, when there are enough of them."""
+    sections = [item.root.value for item in body if item.root.type == "section"]
+    if len(sections) < CONTENTS_MIN_SECTIONS:
+        return []
+    return [ContentsEntry(heading=s.heading, anchor=s.anchor) for s in sections]
+
+
+def fachbereich_anchor(fachbereich):
+    """The id of a Fachbereich's section on the topics overview."""
+    return f"fachbereich-{slugify(fachbereich.name)}" if fachbereich else "weitere-themen"
+
+
+def fachbereich_groups(topics, teasers):
+    """``teasers`` of ``topics`` (same order) grouped by the topics' Fachbereich."""
+    groups = {}
+    for topic, teaser in zip(topics, teasers, strict=True):
+        groups.setdefault(topic.fachbereich, []).append(teaser)
+    order = sorted(groups, key=lambda f: (f is None, f.name.lower() if f else ""))
+    return [
+        FachbereichTopics(
+            fachbereich=fachbereich_value(f), anchor=fachbereich_anchor(f), topics=groups[f]
+        )
+        for f in order
+    ]
+
+
+class ContentsEntry(Value):
+    heading: str
+    anchor: str = Field(description="The section heading's HTML id.")
 
 
 class TopicPageValue(PageValue):
     intro: str
+    contents: list[ContentsEntry] = Field(
+        description="The table of contents: the body's section headings, when there are at "
+        "least three (else empty)."
+    )
     hero: Image | None
     body: list[TopicBodyBlock.item_type()]
     fachbereich: Fachbereich | None

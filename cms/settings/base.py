@@ -173,6 +173,9 @@ STORAGES = {
 # Complex page models can exceed Django's default of 1000 fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# One handler, on the root logger. Django's own "django" logger (console with DEBUG on) is emptied
+# and propagates, so each record is printed once; "django.server" (runserver's request lines)
+# keeps its own handler and format.
 # LOG_FORMAT=json: every record one JSON line, plus one line per request with its id and duration
 # (ops/logs.py); the default "text" logs warnings and errors as plain lines, no request lines.
 LOG_FORMAT = env.str("LOG_FORMAT", default="text")
@@ -193,6 +196,7 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
+        "django": {"handlers": [], "propagate": True},
         "ops.requests": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
     },
 }
@@ -302,6 +306,14 @@ PERMISSIONS_POLICY = {
     "usb": [],
 }
 
+# The site's public address, e.g. https://www.paritaet-nrw.org: one setting for every absolute
+# URL. The default Site record follows it after every `migrate` and `load_demo_content`
+# (home/site.py), so canonical and OpenGraph URLs, the sitemap and the v2 API's html_url use it;
+# the API's absolute URLs (WAGTAILAPI_BASE_URL) and the admin's e-mail links
+# (WAGTAILADMIN_BASE_URL) default to it. Empty here (production names it); dev defaults to the
+# runserver address.
+SITE_BASE_URL = env.str("SITE_BASE_URL", default="").rstrip("/")
+
 # Wagtail
 # Anonymous searches (search page and search API) per visitor address and window, counted in
 # the shared cache by django-ratelimit; more answer 429 with Retry-After. Empty: no limit.
@@ -311,7 +323,9 @@ RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"  # honours TRUSTED_PROXY
 # Without REDIS_URL each process counts on its own (local memory): still a limit.
 
 WAGTAIL_SITE_NAME = "Der Paritätische NRW"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
+WAGTAILADMIN_BASE_URL = env.str(
+    "WAGTAILADMIN_BASE_URL", default=SITE_BASE_URL or "http://localhost:8000"
+)
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
@@ -369,12 +383,14 @@ INSTALLED_APPS += ["corsheaders"]
 # CORS before CommonMiddleware (django-cors-headers' rule). The delivery cache answers hits
 # below the security, CORS and clickjacking middleware (so hits carry their headers) and above
 # the views; ETags and 304 answers for what it does not cache come from Django's
-# ConditionalGetMiddleware above it (which leaves the private, no-store responses alone).
+# ConditionalGetMiddleware above it (which leaves the private, no-store responses alone). Above
+# both, API redirects (find/) get a clean, absolute Location, cache hits included.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
     "corsheaders.middleware.CorsMiddleware",
 )
 MIDDLEWARE[MIDDLEWARE.index("django.middleware.clickjacking.XFrameOptionsMiddleware") + 1 : 0] = [
+    "delivery.middleware.clean_api_redirects",
     "django.middleware.http.ConditionalGetMiddleware",
     "delivery.middleware.DeliveryCacheMiddleware",
 ]
@@ -410,10 +426,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_EXPOSE_HEADERS = ["ETag"]
 # Public API responses may be cached by browsers and CDNs for this many seconds.
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
-# Absolute URLs in API output (renditions, downloads, redirects of
-# find/) start with this public base URL, e.g. https://www.paritaet-nrw.org; without it v2 uses
-# the Site's root URL and v3's page fields give paths only.
-WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=None)
+# Absolute URLs in API output (renditions, downloads, redirects of find/) start with this public
+# base URL; it defaults to SITE_BASE_URL and is set apart only for an API behind another host.
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=SITE_BASE_URL or None)
 WAGTAILAPI_LIMIT_MAX = 100
 # The v3 API's interactive docs (/api/v3/docs/, Swagger UI from the app's own static files) and
 # its OpenAPI document; API_DOCS_ENABLED=false answers both with 404 (e.g. in production when

@@ -6,6 +6,11 @@ from pathlib import Path
 from .base import *  # noqa: F403
 from .base import BASE_DIR, SECRET_KEY, STORAGES, env
 
+# Every link works out of the box on `manage.py runserver`.
+SITE_BASE_URL = env.str("SITE_BASE_URL", default="http://localhost:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=SITE_BASE_URL)
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=SITE_BASE_URL)
+
 DEBUG = env.bool("DEBUG", default=True)
 # Without SECRET_KEY, a random key made once for this checkout (DEV_SECRET_KEY_FILE, kept out of
 # git): sessions survive restarts, but nobody can forge preview tokens or sessions with a key
@@ -34,4 +39,3 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Static files come from the app directories here (no collectstatic), so WhiteNoise is not used.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
-WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default="http://localhost:8000")

@@ -28,10 +28,12 @@ CACHES = {
     }
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host: the default Site follows it (home/site.py), like every absolute URL.
+SITE_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 
 # Static files come from the app directories here (no collectstatic), so WhiteNoise is not used.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
-WAGTAILAPI_BASE_URL = "http://testserver"
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
 # No search rate limit while the suite searches from one address; its tests switch it on.
 SEARCH_RATE_LIMIT = ""

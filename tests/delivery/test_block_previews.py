@@ -59,7 +59,13 @@ PICKABLE = pickable_blocks()
 # What each block's preview shows: with an empty database, and with the demo content. Blocks
 # that pick their preview from the database say so when there is nothing to pick yet.
 SHOWS = {
-    SectionBlock: {"any": ["<h2>Soziale Beratung für Geflüchtete</h2>", "Mitgliedsorganisationen"]},
+    SectionBlock: {
+        "any": [
+            '<h2 id="abschnitt-soziale-beratung-fur-gefluchtete">'
+            "Soziale Beratung für Geflüchtete</h2>",
+            "Mitgliedsorganisationen",
+        ]
+    },
     TextBlock: {"any": ["Der Paritätische NRW berät seine Mitgliedsorganisationen."]},
     QuoteBlock: {
         "any": [

@@ -13,7 +13,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from delivery.invalidation import content_changed
 from documents.models import Publication
 from home.models import SiteSettings
-from people.models import ContactPerson, Fachbereich, Fachgruppe
+from people.models import ContactPerson, Fachbereich
 from topics.models import TopicPage
 
 MARK = "Frischetest"  # ASCII: the same in HTML and JSON
@@ -144,7 +144,7 @@ def test_editing_a_contact_person_invalidates_exactly_the_pages_that_show_it(
 
 
 def test_a_fachgruppes_lead(client, topic):
-    group = Fachgruppe.objects.get()
+    group = topic.fachgruppe_links.get().fachgruppe
     new_lead = ContactPerson.objects.get(last_name="Steffen")
     new_lead.first_name = MARK
     new_lead.save_revision().publish()
@@ -158,7 +158,7 @@ def test_a_fachgruppes_lead(client, topic):
 
 def test_a_fachbereichs_name(client, topic):
     warm(client, topic)
-    fachbereich = Fachbereich.objects.get()
+    fachbereich = topic.fachbereich
     fachbereich.name = f"Migration {MARK}"
     fachbereich.save()
     assert_everywhere(client, [topic], present=[MARK], urls=["/api/v3/people/fachbereiche/"])
@@ -320,3 +320,25 @@ def test_a_pages_text_changes_only_its_own_outputs_a_title_also_the_pages_below(
     index.save_revision().publish()
     [change] = [c for c in changes if c.object_id == index.pk]
     assert topic.pk in change.affected.pages
+
+
+def test_a_renamed_fachbereich_shows_on_the_home_page_and_the_topics_overview(client, topic):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    index = topic.get_parent().specific
+    warm(client, home, index, topic)
+    fachbereich = Fachbereich.objects.get(pk=topic.fachbereich_id)
+    fachbereich.name = f"Migration {MARK}"
+    fachbereich.save()
+    assert_everywhere(client, [home, index, topic], present=[MARK])
+
+
+def test_a_new_topic_shows_on_the_home_page_without_featured_topics(client, topic):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    home.featured_topics.all().delete()  # the cards are now the automatic choice
+    home.save_revision().publish()
+    index = topic.get_parent().specific
+    warm(client, home, index)
+    new = TopicPage(title=f"Thema {MARK}", slug="frischetest", intro="Neu.")
+    index.add_child(instance=new)
+    new.save_revision().publish()
+    assert_everywhere(client, [home, index], present=[MARK])

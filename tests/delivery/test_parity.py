@@ -458,8 +458,11 @@ def html_view(*elements):
             (".topic-assignment__list li", "assignment"),
         ):
             view.items |= {(kind, text_of(found)) for found in element.select(selector)}
-        # A block's own heading (the template's fixed headings carry an id).
-        for heading in element.select("section[class*='block-'] > h2:not([id])"):
+        # A block's own heading (the template's fixed headings carry an id; a section's
+        # heading carries its anchor).
+        for heading in element.select(
+            "section[class*='block-'] > h2:not([id]), section.block-section > h2"
+        ):
             view.items.add(("heading", text_of(heading)))
     return view
 
@@ -501,6 +504,10 @@ def api_walk(node, view):
         if "intro" in keys:
             view.items.add(("topic", node["title"]))
             api_walk(node["hero"], view)
+    elif set(keys) == {"id", "name", "url"}:  # a way into a Fachbereich (home page)
+        view.links.add((node["name"], normal_url(node["url"])))
+    elif set(keys) == {"heading", "anchor"}:  # an entry of the table of contents
+        view.links.add((node["heading"], f"#{node['anchor']}"))
     elif set(keys) == {"type", "value", "id"}:  # one block of a stream
         value = node["value"]
         if isinstance(value, dict) and value.get("heading"):
@@ -608,6 +615,8 @@ def test_the_hidden_things_are_hidden_by_wagtails_own_rules(client, world):
         "/home/themen/",
         "/home/themen/fluechtlingsarbeit/",
         "/home/themen/pflege/",
+        "/home/themen/kinder-und-jugendhilfe/",
+        "/home/themen/teilhabe/",
         "/home/publikationen/",
         "/home/impressum/",
         "/home/datenschutz/",

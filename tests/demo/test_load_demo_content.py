@@ -10,6 +10,7 @@ from wagtail.models import Page, Revision
 
 from documents.models import Publication
 from people.models import ContactPerson, Fachbereich, Fachgruppe
+from topics.models import TopicPage
 
 SEED = Path(__file__).resolve().parents[2] / "demo" / "topic-page-fluechtlingsarbeit.txt"
 # Lines of the seed that are not page content: the site name and the menu placeholder.
@@ -41,6 +42,24 @@ def test_second_run_changes_and_duplicates_nothing(demo):
     assert counts() == before
     assert before["publications"] >= 3
     assert before["persons"] == 3  # two contact persons and the Fachgruppe lead
+    # The seed topic and three invented ones, each in its Fachbereich and Fachgruppe.
+    assert TopicPage.objects.live().count() == 4
+    assert before["fachbereiche"] == 4 and before["fachgruppen"] == 4
+    assert before["publications"] == 9
+
+
+def test_invented_topics_are_labelled_as_sample_text_and_the_seed_page_is_not(demo, client):
+    for topic in TopicPage.objects.live():
+        html = client.get(topic.url).content.decode()
+        assert topic.fachbereich is not None, topic
+        labelled = "<strong>Beispieltext:</strong>" in html
+        assert labelled == (topic.slug != "fluechtlingsarbeit"), topic
+    # Only the people the seed names; no invented personal data.
+    assert set(ContactPerson.objects.values_list("last_name", flat=True)) == {
+        "Metelmann",
+        "Steffen",
+        "Konrad",
+    }
 
 
 def test_topic_page_shows_every_line_of_the_seed(demo, client):

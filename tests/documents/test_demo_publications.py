@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from pypdf import PdfReader
 from wagtail.images import get_image_model
 
 from demo import content
@@ -43,4 +44,13 @@ def test_demo_publications_page_filters_by_the_second_topic(demo, client):
     assert "3 Publikationen gefunden" in html
     for title, *_ in content.DEMO_TOPIC_PUBLICATIONS:
         assert title in html
-    assert "Pflege (Demo-Thema)" in client.get("/themen/pflege/").content.decode()
+    assert "<h1>Pflege</h1>" in client.get("/themen/pflege/").content.decode()
+
+
+def test_demo_pdfs_open_with_a_designed_cover(demo):
+    for publication in Publication.objects.all():
+        with publication.file.open("rb") as f:
+            cover = PdfReader(f).pages[0].extract_text()
+        assert publication.get_publication_type_display().upper() in cover, publication
+        assert "Der Paritätische NRW" in cover
+        assert publication.title.split()[0] in cover

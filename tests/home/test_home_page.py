@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 from wagtail_factories import ImageFactory
 
 from home.models import HomePageFeaturedTopic
+from people.models import Fachbereich
 from topics.factories import TopicPageFactory
 
 
@@ -71,3 +72,51 @@ def test_topic_card_queries_do_not_grow_with_the_number_of_topics(
     cache.clear()
     with django_assert_num_queries(queries_for_two):
         assert client.get(path).status_code == 200
+
+
+def test_without_featured_topics_the_newest_published_topics_are_cards(
+    client, home_page, topic_index
+):
+    for i in range(5):
+        TopicPageFactory(parent=topic_index, title=f"Thema {i}")
+    TopicPageFactory(parent=topic_index, title="Entwurfsthema", live=False)
+    html = client.get("/").content.decode()
+    cards = html[html.index('id="featured-topics-heading"') : html.index("</section>")]
+    assert [f"Thema {i}" in cards for i in range(5)] == [False, False, True, True, True]
+    assert "Entwurfsthema" not in cards
+    feature(home_page, topic_titled(topic_index, "Thema 0"), 0)
+    cache.clear()
+    html = client.get("/").content.decode()
+    cards = html[html.index('id="featured-topics-heading"') : html.index("</section>")]
+    assert "Thema 0" in cards and "Thema 4" not in cards
+
+
+def topic_titled(parent, title):
+    return parent.get_children().get(title=title).specific
+
+
+def test_every_fachbereich_with_a_published_topic_is_a_way_in(client, home_page, topic_index):
+    migration = Fachbereich.objects.create(name="Migration und Flüchtlingsarbeit")
+    youth = Fachbereich.objects.create(name="Kinder, Jugend und Familie")
+    unused = Fachbereich.objects.create(name="Ohne Themen")
+    TopicPageFactory(parent=topic_index, title="Flucht", fachbereich=migration)
+    TopicPageFactory(parent=topic_index, title="Kita", fachbereich=youth)
+    TopicPageFactory(parent=topic_index, title="Ohne Zuordnung")
+    html = client.get("/").content.decode()
+    section = html[html.index('id="fachbereiche-heading"') :]
+    section = section[: section.index("</section>")]
+    index_url = topic_index.url
+    assert f'href="{index_url}#fachbereich-migration-und-fluchtlingsarbeit"' in section
+    assert f'href="{index_url}#fachbereich-kinder-jugend-und-familie"' in section
+    assert unused.name not in section
+    overview = client.get(index_url).content.decode()
+    for anchor in ("fachbereich-migration-und-fluchtlingsarbeit", "weitere-themen"):
+        assert f'id="{anchor}"' in overview
+    assert (
+        overview.index("Kinder, Jugend")
+        < overview.index("Migration und")
+        < overview.index("Weitere Themen")
+    )
+    api = client.get(f"/api/v3/pages/{home_page.pk}/").json()
+    assert [f["name"] for f in api["fachbereiche"]] == [youth.name, migration.name]
+    assert api["fachbereiche"][0]["url"].startswith("http://testserver/")

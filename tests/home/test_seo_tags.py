@@ -61,14 +61,14 @@ def test_topic_page_head_uses_intro_canonical_and_hero_image(client, topic):
     description = page.meta["description"]
     assert description.startswith("Für den Paritätischen NRW stehen immer die Menschen")
     assert len(description) <= 160 and description.endswith("…")
-    assert page.links["canonical"] == "http://localhost/themen/fluechtlingsarbeit/"
+    assert page.links["canonical"] == "http://testserver/themen/fluechtlingsarbeit/"
     assert page.meta["og:url"] == page.links["canonical"]
     assert page.meta["og:title"] == "Flüchtlingsarbeit"
     assert page.meta["og:description"] == description
     assert page.meta["og:type"] == "article"
     assert page.meta["og:locale"] == "de_DE"
     assert page.meta["og:site_name"] == "Der Paritätische NRW"
-    assert page.meta["og:image"].startswith("http://localhost/")
+    assert page.meta["og:image"].startswith("http://testserver/")
     # The hero's largest delivered size (one rendition vocabulary for srcset, API and OG).
     assert ".fill-1600x800." in page.meta["og:image"]
     assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1600", "800")
@@ -100,7 +100,7 @@ def test_home_page_title_is_the_site_name_once(client, home_page):
     assert page.title == "Der Paritätische NRW"
     assert page.meta["og:type"] == "website"
     assert page.meta["description"] == "Der Dachverband."
-    assert page.links["canonical"] == "http://localhost/"
+    assert page.links["canonical"] == "http://testserver/"
 
 
 def test_page_without_intro_or_description_has_no_empty_description(client, home_page):
@@ -108,7 +108,7 @@ def test_page_without_intro_or_description_has_no_empty_description(client, home
     page = head(client, "/impressum/")
     assert page.title == "Impressum – Der Paritätische NRW"
     assert "description" not in page.meta
-    assert page.links["canonical"] == "http://localhost/impressum/"
+    assert page.links["canonical"] == "http://testserver/impressum/"
 
 
 def test_html_lang_is_german_on_pages_404_and_500(client, home_page):

@@ -61,7 +61,7 @@ def test_sitemap_lists_the_whole_demo_site(client, db):
         "/datenschutz/",
         "/barrierefreiheit/",
     ):
-        assert f"http://localhost{path}" in locations, path
+        assert f"http://testserver{path}" in locations, path
 
 
 def test_robots_txt_allows_pages_and_names_the_sitemap(client):

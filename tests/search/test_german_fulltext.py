@@ -47,7 +47,7 @@ def test_asylverfahrensberatung_finds_the_topic_page(demo, search_api):
 
 
 def test_a_word_only_inside_a_pdf_finds_the_publication(demo, search_api):
-    publication = Publication.objects.get(title="Beispiel: Arbeitshilfe Asylverfahrensberatung")
+    publication = Publication.objects.get(title="Arbeitshilfe Asylverfahrensberatung")
     assert "Anhörungscheckliste" in publication.full_text
     assert "Anhörungscheckliste" not in publication.title + publication.description
 

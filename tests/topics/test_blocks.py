@@ -79,7 +79,7 @@ def page(topic_index, refs):
 def test_every_block_renders(client, page):
     html = client.get(page.url).content.decode()
     for text in [
-        "<h2>Abschnitt</h2>",
+        '<h2 id="abschnitt-abschnitt">Abschnitt</h2>',
         "Freier Text",
         'alt="Ein Testbild"',
         "Bildunterschrift",

@@ -15,10 +15,11 @@ from wagtail.rich_text import RichText
 
 from demo import content
 from demo.accounts import editorial_accounts
-from demo.media import hero_png, initials_png, publication_pdf
-from documents.models import Publication, PublicationIndexPage
+from demo.media import hero_png, initials_png, pattern_png, publication_pdf
+from documents.models import Publication, PublicationIndexPage, PublicationType
 from documents.tasks import extract_publication_metadata
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import HomePage, HomePageFeaturedTopic, SiteSettings, StandardPage
+from home.site import sync_default_site
 from people.models import ContactPerson, Fachbereich, Fachgruppe
 from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson, TopicPageFachgruppe
 
@@ -34,6 +35,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.created = 0
+        # The Site's address follows SITE_BASE_URL (as after `migrate`), so every link works.
+        sync_default_site()
         home = self.home_page()
         themen = self.child_page(
             home,
@@ -63,18 +66,9 @@ class Command(BaseCommand):
             defaults={"fachbereich": fachbereich, "lead": lead},
         )
         topic = self.topic_page(themen, publikationen, fachbereich, fachgruppe, persons)
-        demo_topic = self.child_page(
-            themen,
-            TopicPage,
-            slug=content.DEMO_TOPIC["slug"],
-            title=content.DEMO_TOPIC["title"],
-            intro=content.DEMO_TOPIC["intro"],
-            body=[
-                ("section", {"heading": heading, "text": RichText(f"<p>{text}</p>")})
-                for heading, text in content.DEMO_TOPIC["sections"]
-            ],
-        )
-        self.publications(topic, demo_topic)
+        samples = {slug: self.sample_topic(themen, slug) for slug in content.SAMPLE_TOPICS}
+        self.featured_topics(home, [topic, samples["pflege"], samples["kinder-und-jugendhilfe"]])
+        self.publications(topic, samples["pflege"])
         legal = {
             slug: self.child_page(
                 home,
@@ -103,11 +97,8 @@ class Command(BaseCommand):
         home = site.root_page.specific
         if not isinstance(home, HomePage):
             raise SystemExit("Die Wurzelseite der Standard-Site ist keine Startseite (HomePage).")
-        if not home.intro:
-            home.intro = (
-                "Der Paritätische NRW ist ein Dachverband der Freien Wohlfahrtspflege. "
-                "Diese Installation zeigt Demo-Inhalte."
-            )
+        if home.intro in ("", content.OLD_HOME_INTRO):
+            home.intro = content.HOME_INTRO
             home.save_revision().publish()
             self.created += 1
         return home
@@ -162,6 +153,47 @@ class Command(BaseCommand):
         self.created += 1
         return page
 
+    def featured_topics(self, home, topics):
+        """The editors' choice of topic cards on the home page (when there is none yet)."""
+        if home.featured_topics.exists():
+            return
+        for order, topic in enumerate(topics):
+            HomePageFeaturedTopic.objects.create(page=home, topic=topic, sort_order=order)
+        home.save_revision().publish()
+        self.created += 1
+
+    def sample_topic(self, themen, slug):
+        """An invented topic page, labelled as sample text, in its Fachbereich and Fachgruppe."""
+        existing = themen.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific
+        title, fachbereich_name, fachgruppe_name, hue, intro, sections = content.SAMPLE_TOPICS[slug]
+        fachbereich = self.get_or_create(Fachbereich, name=fachbereich_name)
+        fachgruppe = self.get_or_create(
+            Fachgruppe, name=fachgruppe_name, defaults={"fachbereich": fachbereich}
+        )
+        hero = self.image(
+            f"Themenbild {title} (Muster)", f"pattern-{slug}.png", lambda: pattern_png(hue)
+        )
+        page = TopicPage(
+            title=title,
+            slug=slug,
+            hero_image=hero,
+            hero_image_decorative=True,
+            intro=intro,
+            body=[("text", RichText(content.SAMPLE_TEXT_NOTICE))]
+            + [
+                ("section", {"heading": heading, "text": RichText(f"<p>{text}</p>")})
+                for heading, text in sections
+            ],
+            fachbereich=fachbereich,
+        )
+        page.fachgruppe_links = [TopicPageFachgruppe(fachgruppe=fachgruppe)]
+        themen.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
     # Snippets, media ------------------------------------------------------------------------
 
     def get_or_create(self, model, defaults=None, **lookup):
@@ -205,7 +237,10 @@ class Command(BaseCommand):
                 continue
             publication = Publication(
                 title=title,
-                file=ContentFile(publication_pdf(title, paragraphs), name=f"{kind}-{day}.pdf"),
+                file=ContentFile(
+                    publication_pdf(title, paragraphs, PublicationType(kind).label, kind),
+                    name=f"{kind}-{day}.pdf",
+                ),
                 description=description,
                 publication_type=kind,
                 publication_date=date.fromisoformat(day),
