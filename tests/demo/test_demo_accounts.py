@@ -6,6 +6,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from topics.models import TopicPage
 
@@ -34,14 +35,14 @@ def test_three_accounts_in_their_groups(output, client):
     }
     assert "Konto „fachredaktion“ angelegt (Passwort aus DEMO_EDITORIAL_PASSWORD)." in output
     for username in groups:
-        assert client.login(username=username, password="redaktion-demo-456")
+        assert client.login(request=HttpRequest(), username=username, password="redaktion-demo-456")
         assert client.get("/admin/").status_code == 200
 
 
 def test_the_fachbereich_editor_owns_and_edits_the_demo_topic_page(output, client):
     page = TopicPage.objects.get(slug="fluechtlingsarbeit")
     assert page.responsible_editor.username == "fachredaktion"
-    client.login(username="fachredaktion", password="redaktion-demo-456")
+    client.login(request=HttpRequest(), username="fachredaktion", password="redaktion-demo-456")
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
 
 
