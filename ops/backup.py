@@ -4,8 +4,10 @@ A backup is a folder holding
 
 - ``database.dump``: PostgreSQL's custom-format dump (``pg_dump -Fc``), or ``database.sqlite3``
   for the embedded SQLite database (SQLite's online backup),
-- ``media/``: every file of the default storage (uploads, covers, image renditions), read
+- ``media/``: every file of the default storage (images, covers, renditions), read
   through Django's storage API, so local ``MEDIA_ROOT`` and an S3 bucket back up alike,
+- ``private-media/``: every file of the documents' own private storage (``STORAGES["documents"]``:
+  ``PRIVATE_MEDIA_ROOT`` or the bucket's private prefix), the same way,
 - ``manifest.json``: when, from which database vendor, and each media file's size and SHA-256.
 
 :func:`restore` puts a backup into the configured database and storage (which should be fresh:
@@ -21,8 +23,9 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import connection
 
 MANIFEST = "manifest.json"
@@ -58,6 +61,16 @@ def _walk(storage, folder=""):
         yield from _walk(storage, f"{folder}/{sub}" if folder else sub)
 
 
+# (folder in the backup, storage alias, key in the manifest)
+STORES = (("media", "default", "files"), ("private-media", "documents", "private_files"))
+
+
+def _stores():
+    for folder, alias, key in STORES:
+        if alias in settings.STORAGES:
+            yield folder, storages[alias], key
+
+
 def _sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -86,18 +99,18 @@ def backup(target, database=True):
     else:
         raise BackupError(f"Datenbank {vendor} wird nicht unterstützt")
 
-    files = {}
-    for name in _walk(default_storage):
-        destination = target / "media" / name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        with default_storage.open(name, "rb") as source, open(destination, "wb") as out:
-            shutil.copyfileobj(source, out)
-        files[name] = {"size": destination.stat().st_size, "sha256": _sha256(destination)}
     manifest = {
         "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "database": vendor,
-        "files": files,
     }
+    for folder, storage, key in _stores():
+        files = manifest[key] = {}
+        for name in _walk(storage):
+            destination = target / folder / name
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            with storage.open(name, "rb") as source, open(destination, "wb") as out:
+                shutil.copyfileobj(source, out)
+            files[name] = {"size": destination.stat().st_size, "sha256": _sha256(destination)}
     (target / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
     return manifest
 
@@ -123,18 +136,20 @@ def restore(source):
         with sqlite3.connect(source / "database.sqlite3") as copy:
             copy.backup(connection.connection)
 
-    for name in manifest["files"]:
-        if default_storage.exists(name):
-            default_storage.delete(name)
-        with open(source / "media" / name, "rb") as handle:
-            saved = default_storage.save(name, File(handle, name=name))
-        if saved != name:
-            raise BackupError(f"{name} wurde als {saved} gespeichert")
-    for name, expected in manifest["files"].items():
-        digest = hashlib.sha256()
-        with default_storage.open(name, "rb") as handle:
-            for chunk in iter(lambda h=handle: h.read(1 << 20), b""):
-                digest.update(chunk)
-        if digest.hexdigest() != expected["sha256"]:
-            raise BackupError(f"{name} weicht nach der Wiederherstellung ab")
+    for folder, storage, key in _stores():
+        files = manifest.get(key, {})
+        for name in files:
+            if storage.exists(name):
+                storage.delete(name)
+            with open(source / folder / name, "rb") as handle:
+                saved = storage.save(name, File(handle, name=name))
+            if saved != name:
+                raise BackupError(f"{name} wurde als {saved} gespeichert")
+        for name, expected in files.items():
+            digest = hashlib.sha256()
+            with storage.open(name, "rb") as handle:
+                for chunk in iter(lambda h=handle: h.read(1 << 20), b""):
+                    digest.update(chunk)
+            if digest.hexdigest() != expected["sha256"]:
+                raise BackupError(f"{name} weicht nach der Wiederherstellung ab")
     return manifest

@@ -79,9 +79,17 @@ def test_restore_into_a_fresh_database_and_media_reproduces_every_public_url(
     client, settings, tmp_path, monkeypatch
 ):
     media, restored_media = tmp_path / "media", tmp_path / "restored-media"
-    media.mkdir()
-    restored_media.mkdir()
+    private, restored_private = tmp_path / "private-media", tmp_path / "restored-private-media"
+    for folder in (media, restored_media, private, restored_private):
+        folder.mkdir()
     settings.MEDIA_ROOT = str(media)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {
+            "BACKEND": "documents.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(private)},
+        },
+    }
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     urls = public_urls(client)
@@ -101,6 +109,7 @@ def test_restore_into_a_fresh_database_and_media_reproduces_every_public_url(
             "DJANGO_SETTINGS_MODULE": "cms.settings.test",
             "DATABASE_URL": cluster.url,
             "MEDIA_ROOT": str(restored_media),
+            "PRIVATE_MEDIA_ROOT": str(restored_private),
         }
         restored = subprocess.run(
             [sys.executable, "manage.py", "restore", str(tmp_path / "sicherung"), "--noinput"],
@@ -125,4 +134,5 @@ def test_restore_into_a_fresh_database_and_media_reproduces_every_public_url(
     after = json.loads(after.stdout)
     assert [url for url in urls if after[url] != before[url]] == []
     assert tree(restored_media) == tree(media)
+    assert tree(restored_private) == tree(private) != {}  # the documents, kept private
     print(f"\n{len(urls)} public URLs and {len(tree(media))} media files identical after restore")

@@ -48,17 +48,20 @@ def s3(settings):
     )
     bucket = f"paritaet-{uuid.uuid4().hex[:12]}"
     client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": moto.endpoint,
+        "region_name": REGION,
+        "file_overwrite": False,
+        **CREDENTIALS,
+    }
+    # As production lays out one bucket: public images, documents under a private prefix.
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
+        "documents": {
             "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": bucket,
-                "endpoint_url": moto.endpoint,
-                "region_name": REGION,
-                "file_overwrite": False,
-                **CREDENTIALS,
-            },
+            "OPTIONS": {**options, "location": "private", "querystring_auth": True},
         },
     }
     moto.objects = lambda: sorted(
@@ -94,7 +97,7 @@ def test_upload_while_s3_is_away_fails_clearly_and_leaves_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         assert upload(admin_client, "vorher.pdf").status_code == 302
     before_rows, before_keys = list(Publication.objects.values_list("pk", flat=True)), s3.objects()
-    assert "documents/vorher.pdf" in before_keys
+    assert "private/documents/vorher.pdf" in before_keys
 
     s3.stop()
     with django_capture_on_commit_callbacks(execute=True):
@@ -119,4 +122,4 @@ def test_upload_while_s3_is_away_fails_clearly_and_leaves_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         assert upload(admin_client, "danach.pdf").status_code == 302
     assert Publication.objects.count() == len(before_rows) + 1
-    assert "documents/danach.pdf" in s3.objects()
+    assert "private/documents/danach.pdf" in s3.objects()

@@ -70,6 +70,8 @@ def test_a_worker_killed_during_extraction_leaves_it_consistent_and_it_runs_agai
             f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
         ),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        # The documents' private storage: the worker reads the same files as this process.
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "TASKS_BACKEND": "database",
     }
     worker = subprocess.Popen([sys.executable, "-c", SLOW_WORKER, str(marker)], cwd=ROOT, env=env)
