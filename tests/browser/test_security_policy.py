@@ -80,7 +80,12 @@ def test_consent_embed_loads_under_the_policy(tab, demo_site):
     tab.get_by_role("button", name="Externen Inhalt laden: Beratung erklärt").click()
     tab.locator(".block-embed__frame iframe").wait_for()
     tab.wait_for_load_state("networkidle")
-    assert tab.frames[-1].url.startswith("https://www.youtube-nocookie.com/embed/")
+    player = "https://www.youtube-nocookie.com/embed/"
+    for _ in range(100):  # the frame's navigation may commit after the network went idle
+        if any(frame.url.startswith(player) for frame in tab.frames):
+            break
+        tab.wait_for_timeout(100)
+    assert any(frame.url.startswith(player) for frame in tab.frames), [f.url for f in tab.frames]
     assert foreign_hosts(tab, demo_site) == {"www.youtube-nocookie.com"}
     assert violations(tab) == []
 
