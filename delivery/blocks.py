@@ -157,10 +157,11 @@ class SectionBlock(DeliveredBlock, blocks.StructBlock):
         }
 
     def resolve(self, raw, res):
-        heading = raw.get("heading") or ""
-        return Section(
-            heading=heading, anchor=res.anchor(heading), text=res.rich_text(raw.get("text") or "")
-        )
+        # A stored heading that is not text (null after an import) does not fit: the Section
+        # refuses it and the stream leaves the block out (DeliveredStreamBlock.resolve).
+        heading = raw.get("heading")
+        anchor = res.anchor(heading) if isinstance(heading, str) else ""
+        return Section(heading=heading, anchor=anchor, text=res.rich_text(raw.get("text") or ""))
 
 
 class TextBlock(DeliveredBlock, blocks.RichTextBlock):

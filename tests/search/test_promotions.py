@@ -40,7 +40,9 @@ def test_promotions_come_first_on_the_first_page_only(demo, home_page, search_ap
             "url": "https://example.org/beratung",
         },
     ]
-    assert body["count"] == 4  # promotions are not counted as hits
+    # The demo has five public hits (among them the home page, whose sentence mentions
+    # "Beratung"); promotions are not counted as hits.
+    assert body["count"] == 5
     assert search_api(q="Beratung", offset=1).json()["promotions"] == []
 
     html = search_page(q="Beratung").content.decode()

@@ -56,7 +56,7 @@ def test_the_page_is_accessible_in_structure(demo, search_page):
     assert "search-results" in page.lists
     html = response.content.decode()
     assert 'role="search"' in html
-    assert "4 Ergebnisse für „Beratung“" in html
+    assert "5 Ergebnisse für „Beratung“" in html  # the demo's five public hits
 
 
 def test_without_a_query_only_the_form(db, search_page):
