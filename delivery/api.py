@@ -20,6 +20,7 @@
 - ``v2_router`` is the v2 API; apps register their endpoints on it from ``ready()``.
 """
 
+import functools
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -33,7 +34,7 @@ from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-from wagtail.models import Site, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
 from .params import v2_checked
 from .resolution import Resolution
@@ -61,6 +62,22 @@ def delivered_value(page, request=None):
         site = Site.find_for_request(request) if request is not None else None
         value = page.__dict__["_delivered_value"] = page.resolve(ANONYMOUS, site)
     return value
+
+
+def resolved_before_validation(view_func):
+    """Ninja operation decorator: a delivered page that a view returns is resolved before Ninja
+    validates the response. Pydantic reports any error raised while it reads a field as a
+    validation error (422); resolved here, a database outage surfaces as itself (the 503 of
+    ``ops``) and nothing is resolved twice."""
+
+    @functools.wraps(view_func)
+    def view(request, *args, **kwargs):
+        result = view_func(request, *args, **kwargs)
+        if isinstance(result, Page) and hasattr(result, "value_type"):
+            delivered_value(result, request)
+        return result
+
+    return view
 
 
 class DeliveredField(serializers.Field):

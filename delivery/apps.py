@@ -9,7 +9,7 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Auslieferung"
 
     def ready(self):
-        from .api import register_v3_page_schemas, v2_router
+        from .api import register_v3_page_schemas, resolved_before_validation, v2_router
 
         # First: Wagtail's v3 pages router reads the registered page schemas when imported.
         register_v3_page_schemas()
@@ -26,5 +26,6 @@ class DeliveryConfig(AppConfig):
         v2_router.register_endpoint("images", DeliveredImagesAPIViewSet)
         # Before any other view decorator, so it wraps each operation's own ``run``.
         api.add_decorator(strict_query, mode="view")
+        api.add_decorator(resolved_before_validation, mode="operation")
         api.add_router("/page-by-path/", by_path_router)
         signal_handlers.connect()
