@@ -242,7 +242,7 @@ def affected_by(obj, *, descendants=False, old_path=None, gone=False):
             if model := page.specific_class:
                 affected.tags |= _listings(model)
         affected.tags |= {f"page:{pk}" for pk in page_ids}
-    if _legal_page_ids() & ({obj.pk} if isinstance(obj, Page) else set()):
+    if isinstance(obj, Page) and obj.pk in _legal_page_ids():
         affected.tags.add(CHROME)
     return affected
 

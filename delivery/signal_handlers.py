@@ -5,6 +5,8 @@ Pages are watched whatever their type; other models when a content app registere
 keep Wagtail's books (a draft revision, a lock) change no output and are ignored.
 """
 
+import functools
+
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from modelcluster.fields import ParentalKey
 from wagtail.documents import get_document_model
@@ -144,14 +146,23 @@ def collection_restriction_changed(sender, instance, raw=False, **kwargs):
     changed(Collection, "collection.privacy_changed", collection, affected, title=collection.name)
 
 
+@functools.cache
+def parental_key_to_page(model):
+    """The name of ``model``'s ParentalKey to a page, or ``None`` (looked up once per model:
+    this runs on every save of every model)."""
+    for field in model._meta.get_fields():
+        if isinstance(field, ParentalKey) and issubclass(field.related_model, Page):
+            return field.name
+    return None
+
+
 def parent_page(instance):
     """The live page that ``instance`` is a child row of (an orderable such as a topic's
     contact person or a featured topic), or ``None``."""
-    for field in instance._meta.get_fields():
-        if isinstance(field, ParentalKey) and issubclass(field.related_model, Page):
-            page = getattr(instance, field.name, None)
-            return page if page is not None and page.live else None
-    return None
+    if (name := parental_key_to_page(type(instance))) is None:
+        return None
+    page = getattr(instance, name, None)
+    return page if page is not None and page.live else None
 
 
 def child_row_changed(sender, instance, **kwargs):
