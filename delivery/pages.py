@@ -11,6 +11,7 @@ from typing import ClassVar
 from django.db.models import Q
 from pydantic import Field
 from wagtail.models import Page, PageManager, Site
+from wagtail.query import PageQuerySet
 
 from . import cache
 from .resolution import Resolution
@@ -26,7 +27,20 @@ class PageValue(Value):
     )
 
 
-class DeliveredPageManager(PageManager):
+class DeliveredPageQuerySet(PageQuerySet):
+    def only(self, *fields):
+        """Drop the relations the manager joins that ``fields`` leaves out: Django refuses a
+        relation both deferred and joined (treebeard deletes with ``.only("path", …)``)."""
+        clone = super().only(*fields)
+        joined = clone.query.select_related
+        if isinstance(joined, dict):
+            wanted = {name.split("__")[0] for name in fields}
+            kept = {name: more for name, more in joined.items() if name in wanted}
+            clone.query.select_related = kept or False
+        return clone
+
+
+class DeliveredPageManager(PageManager.from_queryset(DeliveredPageQuerySet)):
     """Loads what a page type's value always needs with the page itself (``.specific`` uses
     the default manager), e.g. its Fachbereich and hero image: no query per field."""
 
