@@ -139,12 +139,24 @@ def _search(parsed, type, offset, limit, site, exclude_pages=()):  # noqa: A002
     """Counts per type and the merged, ranked hits ``offset`` to ``offset + limit``."""
     backend = get_search_backend()
     query = backend_query(parsed, family_of)
-    counts = {source.key: 0 for source in SOURCES}
-    candidates = []
-    for order, source in enumerate(SOURCES):
+    querysets = []
+    for source in SOURCES:
         queryset = source.queryset(site)
         if source.is_page and exclude_pages:
             queryset = queryset.exclude(pk__in=exclude_pages)
+        querysets.append((source, queryset))
+    if hasattr(backend, "search_sources"):
+        # PostgreSQL: all types counted and ranked in one query (search/backends/postgres.py).
+        counts, ranked = backend.search_sources(
+            query,
+            [(s.key, *s.index_scope(site, exclude_pages)) for s in SOURCES],
+            stop=offset + limit if limit else 0,
+            only=type or None,
+        )
+        return counts, _fetched(ranked[offset : offset + limit], dict(querysets))
+    counts = {source.key: 0 for source in SOURCES}
+    candidates = []
+    for order, (source, queryset) in enumerate(querysets):
         found = backend.search(query, queryset)
         counts[source.key] = found.count()
         if limit and counts[source.key] and (not type or type == source.key):
@@ -152,6 +164,26 @@ def _search(parsed, type, offset, limit, site, exclude_pages=()):  # noqa: A002
             candidates += _ranked(hits, order, source, backend)
     candidates.sort(key=lambda c: c[:3])
     return counts, candidates[offset : offset + limit]
+
+
+def _fetched(ranked, querysets):
+    """The objects of ``ranked`` (``(key, pk, score)``, best first), as ``_ranked`` sorts them:
+    one query per type shown."""
+    wanted = {}
+    for key, pk, _score in ranked:
+        wanted.setdefault(key, []).append(pk)
+    objects = {}
+    for source, queryset in querysets.items():
+        if source.key in wanted:
+            for obj in queryset.filter(pk__in=wanted[source.key]):
+                objects[(source.key, obj.pk)] = obj
+    order = {source.key: number for number, source in enumerate(SOURCES)}
+    return [
+        (-score, order[key], position, SOURCES_BY_KEY[key], objects[(key, pk)])
+        for position, (key, pk, score) in enumerate(ranked)
+        # (An object unpublished since the search ran is left out.)
+        if (key, pk) in objects
+    ]
 
 
 def suggestion_for(parsed, site, exclude_pages=()):

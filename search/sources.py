@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.utils import get_descendants_content_types_pks
 
 from delivery.visibility import visible
 
@@ -57,6 +58,29 @@ class SearchSource:
         if self.select_related:
             objects = objects.select_related(*self.select_related)
         return objects.prefetch_related(*self.prefetch_related)
+
+    def index_scope(self, site, exclude_pages=()):
+        """This type's public objects as the search index sees them: their content types and a
+        queryset of their primary keys (search/backends/postgres.py joins it to the matches).
+
+        Every page type gets the same queryset, the site's visible pages, and is told apart by
+        its content types: the index joins the visible pages once, not once per page type. The
+        set is the one ``queryset`` gives (``visible`` decides for every page type alike).
+        """
+        model = self.model_class
+        types = set(get_descendants_content_types_pks(model))
+        if not self.is_page:
+            return types, self.queryset(site)
+        pages = visible(Page.objects.filter(depth__gt=1))
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        if exclude_pages:
+            pages = pages.exclude(pk__in=exclude_pages)
+        if model is Page:
+            for other in SOURCES:
+                if other.is_page and other.model_class is not Page:
+                    types -= set(get_descendants_content_types_pks(other.model_class))
+        return types, pages
 
     def title(self, obj):
         return obj.title if hasattr(obj, "title") else str(obj)

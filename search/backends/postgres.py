@@ -3,9 +3,11 @@
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections
 from django.db.models import BigIntegerField, Case, F, FloatField, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
+from django.db.models.sql import Query
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
@@ -141,3 +143,85 @@ class Results(PostgresSearchResults):
 class PostgresBackend(PostgresSearchBackend):
     query_compiler_class = IndexFirstCompiler
     results_class = Results
+
+    def search_sources(self, query, scopes, *, stop, only=None):
+        """Search several types of public objects at once: the site search's one query.
+
+        ``scopes`` is a list of ``(key, content type ids, queryset)``: the queryset selects the
+        public objects (search/sources.py ``index_scope``), only they are counted and ranked.
+        Returns the number of matches of each key and the best ``stop`` matches (of the key
+        ``only``, or of all) as ``(key, pk, score)``, best first.
+
+        One SQL statement over ``search_document`` (search/migrations/0004), Wagtail's index
+        narrowed and kept in step by triggers: the matching documents are found once through its
+        GIN index, joined to each distinct public queryset once (all page types share one),
+        every type is counted, the candidates are ordered by their title's rank (small vectors)
+        and only the best ``RANK_CANDIDATES`` (or ``stop``, if more) are ranked in full (title
+        and document). Wagtail's backend runs a count and a ranked query per type instead, over
+        its wide entries (see ``IndexFirstCompiler``).
+        """
+        keys = [key for key, _types, _queryset in scopes]
+        counts = dict.fromkeys(keys, 0)
+        if not scopes:
+            return counts, []
+        model = scopes[0][2].model
+        compiler = self.query_compiler_class(model.objects.none(), query)
+        using = scopes[0][2].db
+        tsquery = compiler.build_tsquery(query, config=compiler.get_config(self))
+        tsquery_sql, tsquery_params = _compiled(tsquery, using)
+        weights = compiler.sql_weights
+
+        # One branch per distinct public queryset; the content types tell its types apart.
+        joined = {}
+        for number, (_key, types, queryset) in enumerate(scopes):
+            public = queryset.order_by().values("pk").query.sql_with_params()
+            joined.setdefault((public[0], tuple(public[1])), []).append((number, sorted(types)))
+        branches, branch_params = [], []
+        for (public_sql, public_params), members in joined.items():
+            cases = " ".join("WHEN m.content_type_id = ANY(%s) THEN %s" for _member in members)
+            branch = f"SELECT CASE {cases} END AS source, m.entry_id, m.object_id, m.title_rank "
+            branch += f"FROM m WHERE m.content_type_id = ANY(%s) AND m.object_id IN ({public_sql})"
+            branches.append(branch)
+            for number, types in members:
+                branch_params += [types, number]
+            branch_params += [[t for _number, types in members for t in types], *public_params]
+
+        only_number = keys.index(only) if only else None
+        candidates = max(RANK_CANDIDATES, stop) if stop else 0
+        # Only SQL compiled by Django's ORM is interpolated; every value is a parameter.
+        sql = f"""
+            WITH m AS MATERIALIZED (
+                SELECT entry_id, content_type_id, object_id,
+                       ts_rank(%s::float4[], title, {tsquery_sql}) * title_norm AS title_rank
+                FROM search_document WHERE document @@ {tsquery_sql}
+            ),
+            hits AS MATERIALIZED ({" UNION ALL ".join(branches)}),
+            best AS (
+                SELECT * FROM hits WHERE %s::integer IS NULL OR source = %s::integer
+                ORDER BY title_rank DESC, object_id DESC LIMIT %s
+            )
+            SELECT source, count(*), NULL::bigint, NULL::float8 FROM hits GROUP BY source
+            UNION ALL
+            SELECT best.source, NULL, best.object_id,
+                   best.title_rank + ts_rank(%s::float4[], d.document, {tsquery_sql})
+            FROM best JOIN search_document d ON d.entry_id = best.entry_id
+        """  # noqa: S608
+        params = [weights, *tsquery_params, *tsquery_params, *branch_params]
+        params += [only_number, only_number, candidates, weights, *tsquery_params]
+        ranked = []
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            for number, count, pk, score in cursor.fetchall():
+                if pk is None:
+                    counts[keys[number]] = count
+                else:
+                    ranked.append((-score, number, -pk))
+        ranked.sort()
+        return counts, [(keys[number], -pk, -score) for score, number, pk in ranked[:stop]]
+
+
+def _compiled(expression, using):
+    """SQL and parameters of a query expression (here: the ``tsquery``)."""
+    query = Query(IndexEntry)
+    compiler = query.get_compiler(using=using)
+    return compiler.compile(expression.resolve_expression(query))
