@@ -158,6 +158,11 @@ class Publication(AbstractDocument):
         verbose_name_plural = _("Publikationen")
         ordering = ["-publication_date", "title"]
         permissions = [("choose_document", "Can choose document")]
+        indexes = [
+            # The public publications' ids without reading their rows (an index-only scan):
+            # the site search joins them to every match (search/backends/postgres.py).
+            models.Index(fields=["id", "collection"], name="publication_id_collection"),
+        ]
 
     @property
     def extension(self):

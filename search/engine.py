@@ -139,12 +139,6 @@ def _search(parsed, type, offset, limit, site, exclude_pages=()):  # noqa: A002
     """Counts per type and the merged, ranked hits ``offset`` to ``offset + limit``."""
     backend = get_search_backend()
     query = backend_query(parsed, family_of)
-    querysets = []
-    for source in SOURCES:
-        queryset = source.queryset(site)
-        if source.is_page and exclude_pages:
-            queryset = queryset.exclude(pk__in=exclude_pages)
-        querysets.append((source, queryset))
     if hasattr(backend, "search_sources"):
         # PostgreSQL: all types counted and ranked in one query (search/backends/postgres.py).
         counts, ranked = backend.search_sources(
@@ -153,11 +147,11 @@ def _search(parsed, type, offset, limit, site, exclude_pages=()):  # noqa: A002
             stop=offset + limit if limit else 0,
             only=type or None,
         )
-        return counts, _fetched(ranked[offset : offset + limit], dict(querysets))
+        return counts, _fetched(ranked[offset : offset + limit], site, exclude_pages)
     counts = {source.key: 0 for source in SOURCES}
     candidates = []
-    for order, (source, queryset) in enumerate(querysets):
-        found = backend.search(query, queryset)
+    for order, source in enumerate(SOURCES):
+        found = backend.search(query, _public(source, site, exclude_pages))
         counts[source.key] = found.count()
         if limit and counts[source.key] and (not type or type == source.key):
             hits = found.annotate_score("_search_score")[: offset + limit]
@@ -166,17 +160,24 @@ def _search(parsed, type, offset, limit, site, exclude_pages=()):  # noqa: A002
     return counts, candidates[offset : offset + limit]
 
 
-def _fetched(ranked, querysets):
+def _public(source, site, exclude_pages):
+    queryset = source.queryset(site)
+    if source.is_page and exclude_pages:
+        queryset = queryset.exclude(pk__in=exclude_pages)
+    return queryset
+
+
+def _fetched(ranked, site, exclude_pages):
     """The objects of ``ranked`` (``(key, pk, score)``, best first), as ``_ranked`` sorts them:
-    one query per type shown."""
+    one query per type shown, through the type's public queryset again."""
     wanted = {}
     for key, pk, _score in ranked:
         wanted.setdefault(key, []).append(pk)
     objects = {}
-    for source, queryset in querysets.items():
-        if source.key in wanted:
-            for obj in queryset.filter(pk__in=wanted[source.key]):
-                objects[(source.key, obj.pk)] = obj
+    for key, pks in wanted.items():
+        source = SOURCES_BY_KEY[key]
+        for obj in _public(source, site, exclude_pages).filter(pk__in=pks):
+            objects[(key, obj.pk)] = obj
     order = {source.key: number for number, source in enumerate(SOURCES)}
     return [
         (-score, order[key], position, SOURCES_BY_KEY[key], objects[(key, pk)])
@@ -240,11 +241,15 @@ def promoted_results(query, request=None, site=None):
         .select_related("page")
         .order_by("sort_order")
     )
+    if not picks:
+        return [], []
     page_ids = [pick.page_id for pick in picks if pick.page_id]
-    shown = visible(Page.objects.filter(pk__in=page_ids))
-    if site is not None:
-        shown = shown.descendant_of(site.root_page, inclusive=True)
-    shown = set(shown.values_list("pk", flat=True)) if page_ids else set()
+    shown = set()
+    if page_ids:
+        pages = visible(Page.objects.filter(pk__in=page_ids))
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        shown = set(pages.values_list("pk", flat=True))
     results = []
     for pick in picks:
         if pick.page_id and pick.page_id not in shown:

@@ -71,11 +71,7 @@ class SearchSource:
         types = set(get_descendants_content_types_pks(model))
         if not self.is_page:
             return types, self.queryset(site)
-        pages = visible(Page.objects.filter(depth__gt=1))
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        if exclude_pages:
-            pages = pages.exclude(pk__in=exclude_pages)
+        pages = _visible_pages(site, tuple(exclude_pages))
         if model is Page:
             for other in SOURCES:
                 if other.is_page and other.model_class is not Page:
@@ -88,6 +84,15 @@ class SearchSource:
     def excerpt_texts(self, obj):
         """The indexed text of ``obj`` (every section of a page, a PDF's full text …), in order."""
         return list(_indexed_texts(obj, obj.get_search_fields(), self.title_fields))
+
+
+def _visible_pages(site, exclude_pages):
+    pages = visible(Page.objects.filter(depth__gt=1))
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    if exclude_pages:
+        pages = pages.exclude(pk__in=exclude_pages)
+    return pages
 
 
 def _indexed_texts(obj, search_fields, skip):

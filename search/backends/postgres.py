@@ -157,8 +157,9 @@ class PostgresBackend(PostgresSearchBackend):
         GIN index, joined to each distinct public queryset once (all page types share one),
         every type is counted, the candidates are ordered by their title's rank (small vectors)
         and only the best ``RANK_CANDIDATES`` (or ``stop``, if more) are ranked in full (title
-        and document). Wagtail's backend runs a count and a ranked query per type instead, over
-        its wide entries (see ``IndexFirstCompiler``).
+        rank times Wagtail's title norm, plus the document's rank).
+        Wagtail's backend runs a count and a ranked query per type instead, over its wide
+        entries (see ``IndexFirstCompiler``).
         """
         keys = [key for key, _types, _queryset in scopes]
         counts = dict.fromkeys(keys, 0)
@@ -178,24 +179,23 @@ class PostgresBackend(PostgresSearchBackend):
             joined.setdefault((public[0], tuple(public[1])), []).append((number, sorted(types)))
         branches, branch_params = [], []
         for (public_sql, public_params), members in joined.items():
-            cases = " ".join("WHEN m.content_type_id = ANY(%s) THEN %s" for _member in members)
-            branch = f"SELECT CASE {cases} END AS source, m.entry_id, m.object_id, m.title_rank "
-            branch += f"FROM m WHERE m.content_type_id = ANY(%s) AND m.object_id IN ({public_sql})"
+            cases = " ".join("WHEN d.content_type_id = ANY(%s) THEN %s" for _member in members)
+            branch = f"SELECT CASE {cases} END AS source, d.entry_id, d.object_id, "
+            branch += f"ts_rank(%s::float4[], d.title, {tsquery_sql}) AS title_rank "
+            branch += "FROM search_document d WHERE d.content_type_id = ANY(%s) "
+            branch += f"AND d.document @@ {tsquery_sql} AND d.object_id IN ({public_sql})"
             branches.append(branch)
             for number, types in members:
                 branch_params += [types, number]
-            branch_params += [[t for _number, types in members for t in types], *public_params]
+            branch_params += [weights, *tsquery_params]
+            branch_params += [[t for _number, types in members for t in types], *tsquery_params]
+            branch_params += public_params
 
         only_number = keys.index(only) if only else None
         candidates = max(RANK_CANDIDATES, stop) if stop else 0
         # Only SQL compiled by Django's ORM is interpolated; every value is a parameter.
         sql = f"""
-            WITH m AS MATERIALIZED (
-                SELECT entry_id, content_type_id, object_id,
-                       ts_rank(%s::float4[], title, {tsquery_sql}) * title_norm AS title_rank
-                FROM search_document WHERE document @@ {tsquery_sql}
-            ),
-            hits AS MATERIALIZED ({" UNION ALL ".join(branches)}),
+            WITH hits AS MATERIALIZED ({" UNION ALL ".join(branches)}),
             best AS (
                 SELECT * FROM hits WHERE %s::integer IS NULL OR source = %s::integer
                 ORDER BY title_rank DESC, object_id DESC LIMIT %s
@@ -203,10 +203,11 @@ class PostgresBackend(PostgresSearchBackend):
             SELECT source, count(*), NULL::bigint, NULL::float8 FROM hits GROUP BY source
             UNION ALL
             SELECT best.source, NULL, best.object_id,
-                   best.title_rank + ts_rank(%s::float4[], d.document, {tsquery_sql})
+                   best.title_rank * e.title_norm + ts_rank(%s::float4[], d.document, {tsquery_sql})
             FROM best JOIN search_document d ON d.entry_id = best.entry_id
+            JOIN wagtailsearch_indexentry e ON e.id = best.entry_id
         """  # noqa: S608
-        params = [weights, *tsquery_params, *tsquery_params, *branch_params]
+        params = [*branch_params]
         params += [only_number, only_number, candidates, weights, *tsquery_params]
         ranked = []
         with connections[using].cursor() as cursor:

@@ -18,11 +18,11 @@ def in_step():
     """The narrow copy holds exactly Wagtail's entries (all of them have numeric ids here)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT e.id, e.content_type_id, e.object_id::bigint, e.title_norm, "
-            "e.title || e.body = d.document FROM wagtailsearch_indexentry e "
+            "SELECT e.id, d.entry_id FROM wagtailsearch_indexentry e "
             "FULL JOIN search_document d ON d.entry_id = e.id "
             "WHERE d.entry_id IS NULL OR e.id IS NULL OR d.object_id <> e.object_id::bigint "
-            "OR d.title_norm <> e.title_norm OR d.document <> e.title || e.body"
+            "OR d.content_type_id <> e.content_type_id OR d.title <> e.title "
+            "OR d.document <> e.title || e.body"
         )
         differences = cursor.fetchall()
         cursor.execute("SELECT count(*) FROM search_document")
