@@ -16,12 +16,15 @@ editors' promotions and the query report rely on. What changes:
   ``IndexFirstCompiler`` finds the entries through one GIN index on (content type, title || body)
   (search/migrations/0003; a word matching 1,300 publications: ~2 ms), selects the objects by
   primary key and ranks only the best candidates in full (see its ``search``).
-  Chosen over a project index of its own kept in step by signals: Wagtail's ``IndexEntry`` already
-  stores weighted ``tsvector``s (title and body, by field boost) and Wagtail keeps it in step; the
-  cost was in how it is queried. What remains slow is a word found in nearly every document
-  ("Beratung": 29,500 of 31,000): every entry must still be checked, and its row is wide (Wagtail
-  also stores the plain text there). A narrow projection (entry id, type, one vector, out of line)
-  kept in step by a trigger on ``wagtailsearch_indexentry`` is the next step if that matters.
+  That left a word found in nearly every document ("Beratung": 29,500 of 31,000) slow: every
+  entry still had to be read, its row is wide (Wagtail also stores the plain text there), and
+  each type was counted and ranked by queries of its own (17 per site search). So the site search
+  now reads a narrow projection, ``search_document`` (entry, type, object id as a number, title
+  vector, ``title || body`` as one vector; search/migrations/0004), kept in step by triggers on
+  ``wagtailsearch_indexentry``, and counts and ranks every type in one statement
+  (``PostgresBackend.search_sources``). Chosen over a project index kept in step by signals:
+  Wagtail's ``IndexEntry`` already holds the weighted vectors and Wagtail keeps it in step with
+  every save and ``update_index``; a trigger follows every writer without a second signal path.
 - SQLite: FTS5 has no German stemmer, so the index stores title and body stemmed with the
   Snowball algorithm of ``SEARCH_CONFIG`` (search/stemming.py), and words and phrases are stemmed
   the same way when querying: "Geflüchtete" finds "geflüchteten" there too. Autocomplete keeps
