@@ -211,13 +211,16 @@ class CuttingProxy:
             selector.register(client, selectors.EVENT_READ)
             selector.register(upstream, selectors.EVENT_READ)
             try:
-                while True:
+                while selector.get_map():
                     for key, _ in selector.select():
                         source = key.fileobj
                         data = source.recv(65536)
                         if not data:
-                            self._reset(client, upstream)
-                            return
+                            # An orderly close is passed on as one (a reset could discard an
+                            # answer the other side has not read yet).
+                            selector.unregister(source)
+                            peer[source].shutdown(socket.SHUT_WR)
+                            continue
                         from_client = source is client
                         # The client sends its next request only after the last answer, so a
                         # request on a kept-alive connection starts a chunk, with its method.
@@ -230,6 +233,9 @@ class CuttingProxy:
                         peer[source].sendall(data)
             except OSError:
                 self._reset(client, upstream)
+                return
+        client.close()
+        upstream.close()
 
     def _cut(self, size, from_client, data):
         """True (after calling on_cut) when the armed moment has come."""
