@@ -6,17 +6,21 @@ survive):
 - before the upload begins;
 - in the middle of it, while the file's bytes are on their way: a proxy in front of moto
   (``services.CuttingProxy``) stops moto once part of the body has gone out and resets the
-  connection.
+  connection, for one PUT and for a multipart upload between its parts;
+- after moto took the whole file but before its answer arrived.
 
-boto3 retries as in production (its standard mode, 3 attempts); each failed upload answers
-within about a second.
+What the store keeps in the last two cases (parts of an unfinished upload, a whole file) is
+removed by ``manage.py remove_orphan_documents`` once the store is back. boto3 retries as in
+production (its standard mode, 3 attempts); each failed upload answers within about a second.
 """
 
+import io
 import uuid
 
 import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from moto.server import ThreadedMotoServer
 from wagtail.models import Collection
@@ -178,6 +182,17 @@ def private_keys(s3):
     return [key for key in s3.objects() if key.startswith("private/")]
 
 
+def incomplete_uploads(s3):
+    uploads = s3.client.list_multipart_uploads(Bucket=s3.bucket).get("Uploads", [])
+    return [upload["Key"] for upload in uploads]
+
+
+def remove_orphans(*args):
+    out = io.StringIO()
+    call_command("remove_orphan_documents", *args, stdout=out)
+    return out.getvalue()
+
+
 @pytest.fixture
 def one_upload_before(admin_client, s3_behind_proxy, django_capture_on_commit_callbacks):
     """One publication uploaded while the store is up; returns the rows."""
@@ -225,6 +240,57 @@ def test_s3_stopped_in_the_middle_of_an_upload_fails_clearly_and_leaves_nothing(
 
     s3.start()
     assert private_keys(s3) == ["private/documents/vorher.pdf"]  # no file, whole or partial
+    assert incomplete_uploads(s3) == []
     retry_succeeds(
         admin_client, s3, "waehrend.pdf", 6 * MB, rows, django_capture_on_commit_callbacks
     )
+
+
+def test_s3_stopped_between_the_parts_of_a_large_upload(
+    admin_client, s3_behind_proxy, one_upload_before, django_capture_on_commit_callbacks
+):
+    """A file above boto3's multipart threshold (8 MB) goes up in parts; when the store goes
+    away after some of them, their bytes stay in the bucket as an unfinished upload (not an
+    object) until it is aborted, which the store's absence prevented."""
+    s3, rows = s3_behind_proxy, one_upload_before
+    s3.proxy.arm(after_bytes=10 * MB, on_cut=s3.stop)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(admin_client, "gross.pdf", size=20 * MB)
+    assert s3.proxy.cuts == 1 and s3.server is None
+    assert s3.proxy.put_requests >= 2  # parts, not one PUT
+    assert_failed_clearly(response, rows)
+
+    s3.start()
+    assert private_keys(s3) == ["private/documents/vorher.pdf"]  # no object without its row
+    assert incomplete_uploads(s3) == ["private/documents/gross.pdf"]
+    # The sweep (Procfile: sweeper) aborts it once the store is back.
+    out = remove_orphans("--older-than", "0")
+    assert "Unvollständiger Upload entfernt: private/documents/gross.pdf" in out
+    assert incomplete_uploads(s3) == []
+    retry_succeeds(admin_client, s3, "gross.pdf", 20 * MB, rows, django_capture_on_commit_callbacks)
+
+
+def test_s3_stopped_after_taking_the_file_but_before_answering(
+    admin_client, s3_behind_proxy, one_upload_before, django_capture_on_commit_callbacks
+):
+    """The store takes the whole file and goes away before its answer arrives: the upload
+    fails, no row is written, and the file the app never learnt about is removed by the sweep
+    once the store is back (the file held by a publication stays)."""
+    s3, rows = s3_behind_proxy, one_upload_before
+    s3.proxy.arm(on_cut=s3.stop, response=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(admin_client, "verloren.pdf", size=MB)
+    assert s3.proxy.cuts == 1 and s3.server is None
+    assert_failed_clearly(response, rows)
+
+    s3.start()
+    orphan = "private/documents/verloren.pdf"
+    assert orphan in private_keys(s3)  # stored, but no row holds it
+    # An orphan younger than --older-than (an hour by default) may be an upload whose row is
+    # about to be committed: left alone.
+    assert "verloren" not in remove_orphans()
+    out = remove_orphans("--older-than", "0")
+    assert "Datei ohne Publikation entfernt: documents/verloren.pdf" in out
+    assert private_keys(s3) == ["private/documents/vorher.pdf"]
+    assert Publication.objects.get().file.name == "documents/vorher.pdf"
+    retry_succeeds(admin_client, s3, "verloren.pdf", MB, rows, django_capture_on_commit_callbacks)
