@@ -146,7 +146,8 @@ class CuttingProxy:
     in the middle of its body. ``arm(on_cut=…, response=True)`` instead lets a PUT through
     whole and cuts when its answer comes back: the server has taken the upload, the client
     never learns it. Connections it cannot forward because nothing listens behind it are reset
-    at once, as a stopped server's would be.
+    at once, as a stopped server's would be. With ``hanging`` set it takes connections and
+    bytes and answers nothing (a store that hangs, or a network that drops packets).
     """
 
     METHODS = (b"PUT ", b"GET ", b"HEAD", b"POST", b"DELE")
@@ -159,6 +160,8 @@ class CuttingProxy:
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.cuts = 0
         self.put_requests = 0
+        self.methods = []  # the method of every request forwarded, in order
+        self.hanging = False  # True: take connections and bytes, answer nothing
         self._lock = threading.Lock()
         self._armed = None  # [remaining bytes, on_cut, response]
         self._listener = socket.create_server(("127.0.0.1", self.port))
@@ -224,9 +227,12 @@ class CuttingProxy:
                         from_client = source is client
                         # The client sends its next request only after the last answer, so a
                         # request on a kept-alive connection starts a chunk, with its method.
+                        if self.hanging:
+                            continue  # like a store that no longer answers: bytes go nowhere
                         if from_client and data[:4] in self.METHODS:
                             put = data.startswith(b"PUT ")
                             self.put_requests += put
+                            self.methods.append(data.split(b" ", 1)[0].decode())
                         if put and self._cut(len(data), from_client, data):
                             self._reset(client, upstream)
                             return
