@@ -163,14 +163,18 @@ class CuttingProxy:
         self.methods = []  # the method of every request forwarded, in order
         self.hanging = False  # True: take connections and bytes, answer nothing
         self._lock = threading.Lock()
-        self._armed = None  # [remaining bytes, on_cut, response]
+        self._armed = None  # [remaining bytes, on_cut, response, hang]
         self._listener = socket.create_server(("127.0.0.1", self.port))
         self._closing = False
         threading.Thread(target=self._accept, name="cutting-proxy", daemon=True).start()
 
-    def arm(self, after_bytes=0, on_cut=lambda: None, response=False):
+    def arm(self, after_bytes=0, on_cut=lambda: None, response=False, hang=False):
+        """``hang``: at the cut, instead of resetting, start ``hanging`` (connections stay
+        open, nothing more goes through)."""
+        if hang:
+            on_cut = lambda: setattr(self, "hanging", True)  # noqa: E731
         with self._lock:
-            self._armed = [after_bytes, on_cut, response]
+            self._armed = [after_bytes, on_cut, response, hang]
             self.put_requests = 0  # PUT requests begun since
 
     def close(self):
@@ -248,7 +252,7 @@ class CuttingProxy:
         with self._lock:
             if self._armed is None:
                 return False
-            remaining, on_cut, response = self._armed
+            remaining, on_cut, response, hang = self._armed
             if response:
                 # The final answer to the PUT (not an interim "100 Continue").
                 if from_client or not data.startswith(b"HTTP/1.1 2"):
@@ -262,4 +266,4 @@ class CuttingProxy:
             self._armed = None
             self.cuts += 1
         on_cut()
-        return True
+        return not hang

@@ -15,10 +15,12 @@ production (its standard mode, 3 attempts); each failed upload answers within ab
 """
 
 import io
+import time
 import uuid
 
 import boto3
 import pytest
+from botocore.config import Config
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -294,3 +296,34 @@ def test_s3_stopped_after_taking_the_file_but_before_answering(
     assert private_keys(s3) == ["private/documents/vorher.pdf"]
     assert Publication.objects.get().file.name == "documents/vorher.pdf"
     retry_succeeds(admin_client, s3, "verloren.pdf", MB, rows, django_capture_on_commit_callbacks)
+
+
+def test_s3_that_hangs_in_the_middle_of_an_upload_fails_within_the_clients_timeouts(
+    admin_client, s3_behind_proxy, settings, django_capture_on_commit_callbacks
+):
+    """The store stops answering (no reset, no refusal: packets go nowhere) after the first
+    megabyte. The client's timeouts end the upload with the form's message instead of holding
+    the request (botocore's own 60 s per attempt would outlast gunicorn's 30 s worker timeout;
+    production bounds them, cms/settings/base.py, here shortened to keep the test quick)."""
+    s3 = s3_behind_proxy
+    short = Config(
+        connect_timeout=1, read_timeout=1, retries={"mode": "standard", "max_attempts": 2}
+    )
+    for alias in ("default", "documents"):
+        settings.STORAGES[alias]["OPTIONS"]["client_config"] = short
+    settings.STORAGES = {**settings.STORAGES}  # (re-set: Django's storages follow the change)
+    rows = list(Publication.objects.values_list("pk", flat=True))
+
+    s3.proxy.arm(after_bytes=MB, hang=True)
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(admin_client, "haengt.pdf", size=6 * MB)
+    assert s3.proxy.cuts == 1 and s3.proxy.hanging
+    assert time.monotonic() - started < 10
+    assert_failed_clearly(response, rows)
+
+    s3.proxy.hanging = False
+    assert private_keys(s3) == [] and incomplete_uploads(s3) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert upload(admin_client, "haengt.pdf", size=6 * MB).status_code == 302
+    assert private_keys(s3) == ["private/documents/haengt.pdf"]

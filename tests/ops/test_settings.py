@@ -21,12 +21,24 @@ print(json.dumps({
 }))
 """
 
+# The client the documents' storage really uses (django-storages reads AWS_S3_CLIENT_CONFIG).
+S3_SCRIPT = """
+import json, django
+django.setup()
+from django.core.files.storage import storages
+config = storages["documents"].client_config
+print(json.dumps({
+    "connect": config.connect_timeout, "read": config.read_timeout, "retries": config.retries,
+}))
+"""
 
-def read(**env):
+
+def read(script=SCRIPT, **env):
     environment = {
         k: v
         for k, v in os.environ.items()
         if k not in ("REDIS_URL", "REDIS_TIMEOUT", "CONN_HEALTH_CHECKS")
+        and not k.startswith("AWS_")
     }
     environment.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
@@ -35,7 +47,7 @@ def read(**env):
         **env,
     )
     out = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
+        [sys.executable, "-c", script],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -56,3 +68,21 @@ def test_defaults_and_switches():
     assert redis["cache"]["BACKEND"] == "ops.cache.DegradingRedisCache"
     assert redis["cache"]["OPTIONS"] == {"socket_connect_timeout": 2.0, "socket_timeout": 2.0}
     assert redis["health_checks"] is False
+
+
+def test_s3_waits_are_bounded_within_the_web_workers_timeout():
+    """botocore alone waits 60 s per attempt: an upload to a store that hangs would outlast
+    gunicorn's 30 s worker timeout and end in a server error instead of the form's message."""
+    s3 = read(S3_SCRIPT, AWS_STORAGE_BUCKET_NAME="paritaet-media")
+    assert s3 == {"connect": 3, "read": 6, "retries": {"mode": "standard", "max_attempts": 3}}
+    attempts, backoff = s3["retries"]["max_attempts"], 1 + 2  # standard mode: at most 1 s, 2 s
+    assert attempts * max(s3["connect"], s3["read"]) + backoff < 30
+
+    tuned = read(
+        S3_SCRIPT,
+        AWS_STORAGE_BUCKET_NAME="paritaet-media",
+        AWS_S3_CONNECT_TIMEOUT="2",
+        AWS_S3_READ_TIMEOUT="4.5",
+        AWS_S3_MAX_ATTEMPTS="2",
+    )
+    assert tuned == {"connect": 2, "read": 4.5, "retries": {"mode": "standard", "max_attempts": 2}}
