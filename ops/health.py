@@ -50,7 +50,7 @@ class Cache(LibraryCache):
 # The storage probe's own S3 client waits at most this long, and tries once: a store that hangs
 # fails the probe within the library's 5 s budget instead of holding the readiness answer.
 S3_PROBE_CONFIG = Config(
-    connect_timeout=1, read_timeout=2, retries={"mode": "standard", "max_attempts": 1}
+    connect_timeout=1, read_timeout=2, retries={"mode": "standard", "total_max_attempts": 1}
 )
 
 

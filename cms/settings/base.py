@@ -473,7 +473,10 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_CLIENT_CONFIG = Config(
         connect_timeout=env.float("AWS_S3_CONNECT_TIMEOUT", default=3),
         read_timeout=env.float("AWS_S3_READ_TIMEOUT", default=6),
-        retries={"mode": "standard", "max_attempts": env.int("AWS_S3_MAX_ATTEMPTS", default=3)},
+        retries={
+            "mode": "standard",
+            "total_max_attempts": env.int("AWS_S3_MAX_ATTEMPTS", default=3),
+        },
     )
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -307,7 +307,7 @@ def test_s3_that_hangs_in_the_middle_of_an_upload_fails_within_the_clients_timeo
     production bounds them, cms/settings/base.py, here shortened to keep the test quick)."""
     s3 = s3_behind_proxy
     short = Config(
-        connect_timeout=1, read_timeout=1, retries={"mode": "standard", "max_attempts": 2}
+        connect_timeout=1, read_timeout=1, retries={"mode": "standard", "total_max_attempts": 2}
     )
     for alias in ("default", "documents"):
         settings.STORAGES[alias]["OPTIONS"]["client_config"] = short
