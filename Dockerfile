@@ -1,11 +1,12 @@
 # One image for every process of the CMS; the Procfile names the commands of each:
-# web (this image's CMD), worker (with a stable WORKER_ID per worker), scheduler, janitor and
-# release (migrate, once per deploy before the new web processes start).
+# web (this image's CMD), worker (with a stable WORKER_ID per worker), scheduler, janitor, sweeper
+# and release (migrate, once per deploy before the new web processes start).
 #   docker build -t paritaet-cms .
 #   docker run --env-file prod.env -p 8000:8000 paritaet-cms
 #   docker run --env-file prod.env -e WORKER_ID=worker-1 paritaet-cms \
 #     sh -c 'python manage.py requeue_lost_tasks --worker-id $WORKER_ID && exec python manage.py db_worker --worker-id $WORKER_ID'
 #   docker run --env-file prod.env paritaet-cms python manage.py sweep_webhooks --interval 30
+#   docker run --env-file prod.env paritaet-cms python manage.py remove_orphan_documents --interval 3600
 #   docker run --env-file prod.env paritaet-cms python manage.py migrate --noinput
 # The processes keep no state of their own: PostgreSQL (DATABASE_URL), Redis (REDIS_URL) and S3
 # (AWS_STORAGE_BUCKET_NAME) hold everything, so any number of web and worker containers can run.

@@ -2,9 +2,10 @@
 
 - ``/health/live/``: liveness, the process answers. No service is asked, so a database outage
   never makes an orchestrator kill every app process at once.
-- ``/health/ready/``: readiness, the database answers, the cache answers, the media storage
-  takes a file, and every migration is applied. ``200`` when all pass, else ``503`` naming the
-  failed check; ``?format=json`` (or ``Accept: application/json``) gives one line per check.
+- ``/health/ready/``: readiness, the database answers, the cache answers, both file storages
+  (public media and the documents' private storage) are reachable, and every migration is
+  applied. ``200`` when all pass, else ``503`` naming the failed check; ``?format=json`` (or
+  ``Accept: application/json``) gives one line per check.
 
 Neither is cached (``Cache-Control: no-store``; the delivery cache stores only tagged
 responses) and a failing readiness answer is not logged as a server error: the failed check is
@@ -12,9 +13,14 @@ logged once as a warning by the library.
 """
 
 import dataclasses
+import os
+from pathlib import Path
 
 from asgiref.sync import sync_to_async
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
 from django.core.cache import caches
+from django.core.files.storage import FileSystemStorage, InvalidStorageError, storages
 from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse
@@ -39,6 +45,79 @@ class Cache(LibraryCache):
             await sync_to_async(cache.ping)()
         except Exception as error:
             raise ServiceUnavailable(f"Cache unreachable: {type(error).__name__}") from error
+
+
+# The storage probe's own S3 client waits at most this long, and tries once: a store that hangs
+# fails the probe within the library's 5 s budget instead of holding the readiness answer.
+S3_PROBE_CONFIG = Config(
+    connect_timeout=1, read_timeout=2, retries={"mode": "standard", "total_max_attempts": 1}
+)
+
+
+def _s3_probe_client(storage):
+    """A client with the storage's endpoint and credentials and the probe's short waits (made
+    once per storage object; boto3 clients are thread-safe)."""
+    client = getattr(storage, "_health_probe_client", None)
+    if client is None:
+        client = storage._create_session().client(
+            "s3",
+            region_name=storage.region_name,
+            use_ssl=storage.use_ssl,
+            endpoint_url=storage.endpoint_url,
+            config=storage.client_config.merge(S3_PROBE_CONFIG),
+            verify=storage.verify,
+        )
+        storage._health_probe_client = client
+    return client
+
+
+@dataclasses.dataclass
+class Storage(HealthCheck):
+    """The storage is reachable, asked read-only (the library's check writes, reads and deletes
+    a file on every probe, which churns the bucket):
+
+    - S3 (django-storages): a HEAD on the bucket, which fails when the store is away, the
+      bucket is missing or the credentials are refused;
+    - local files: the folder exists (or can be made in its nearest existing parent) and is
+      writable, by ``os.access``;
+    - any other backend: ``exists()`` of a name nobody writes.
+    """
+
+    alias: str = "default"
+
+    def run(self):
+        try:
+            storage = storages[self.alias]
+        except InvalidStorageError as error:
+            raise ServiceUnavailable("Storage alias does not exist") from error
+        if hasattr(storage, "bucket_name") and hasattr(storage, "_create_session"):
+            self._probe_s3(storage)
+        elif isinstance(storage, FileSystemStorage):
+            self._probe_folder(Path(storage.location))
+        else:
+            try:
+                storage.exists("health-check-probe")
+            except Exception as error:
+                raise ServiceUnavailable(f"Storage unreachable: {type(error).__name__}") from error
+
+    @staticmethod
+    def _probe_s3(storage):
+        try:
+            _s3_probe_client(storage).head_bucket(Bucket=storage.bucket_name)
+        except ClientError as error:
+            status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+            raise ServiceUnavailable(f"Storage answered {status} for its bucket") from error
+        except BotoCoreError as error:
+            raise ServiceUnavailable(f"Storage unreachable: {type(error).__name__}") from error
+
+    @staticmethod
+    def _probe_folder(folder):
+        # Django makes a missing media folder on the first save: then its parent must take it.
+        existing = folder
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+            raise ServiceUnavailable("Storage folder missing or not writable")
 
 
 @dataclasses.dataclass
@@ -67,7 +146,8 @@ class ReadinessView(HealthCheckView):
     checks = (
         "health_check.checks.Database",
         "ops.health.Cache",
-        "health_check.checks.Storage",
+        ("ops.health.Storage", {"alias": "default"}),
+        ("ops.health.Storage", {"alias": "documents"}),
         "ops.health.Migrations",
     )
 

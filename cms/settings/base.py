@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from botocore.config import Config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -464,6 +465,19 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
     AWS_DEFAULT_ACL = None
     AWS_S3_FILE_OVERWRITE = False
+    # Bounded waits. botocore's own (60 s to connect, 60 s for each answer, three attempts)
+    # would hold an upload to a store that hangs past gunicorn's 30 s worker timeout: the editor
+    # got a server error instead of the form's message. With these a hanging store fails an
+    # upload in about 3 x AWS_S3_READ_TIMEOUT seconds, a refusing one at once; botocore's
+    # standard retry mode (AWS_S3_MAX_ATTEMPTS attempts in all) still rides out brief errors.
+    AWS_S3_CLIENT_CONFIG = Config(
+        connect_timeout=env.float("AWS_S3_CONNECT_TIMEOUT", default=3),
+        read_timeout=env.float("AWS_S3_READ_TIMEOUT", default=6),
+        retries={
+            "mode": "standard",
+            "total_max_attempts": env.int("AWS_S3_MAX_ATTEMPTS", default=3),
+        },
+    )
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {

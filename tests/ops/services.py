@@ -133,3 +133,137 @@ class ThrowawayPostgres:
         if os.path.exists(f"{self.data}/postmaster.pid"):
             self.stop("immediate")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class CuttingProxy:
+    """A TCP proxy in front of a service (here moto's S3 server) that can make the service go
+    away in the middle of a request.
+
+    It forwards every connection both ways. ``arm(after_bytes, on_cut)`` makes it count the
+    bytes clients send in PUT requests (request line, headers and body, over all connections);
+    when the count passes ``after_bytes`` it calls ``on_cut`` (e.g. stops the server behind it)
+    and resets the connection that carried the last bytes, so the request in flight breaks off
+    in the middle of its body. ``arm(on_cut=…, response=True)`` instead lets a PUT through
+    whole and cuts when its answer comes back: the server has taken the upload, the client
+    never learns it. Connections it cannot forward because nothing listens behind it are reset
+    at once, as a stopped server's would be. With ``hanging`` set it takes connections and
+    bytes and answers nothing (a store that hangs, or a network that drops packets).
+    """
+
+    METHODS = (b"PUT ", b"GET ", b"HEAD", b"POST", b"DELE")
+
+    def __init__(self, upstream_port):
+        import threading
+
+        self.upstream_port = upstream_port
+        self.port = free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.cuts = 0
+        self.put_requests = 0
+        self.methods = []  # the method of every request forwarded, in order
+        self.hanging = False  # True: take connections and bytes, answer nothing
+        self._lock = threading.Lock()
+        self._armed = None  # [remaining bytes, on_cut, response, hang]
+        self._listener = socket.create_server(("127.0.0.1", self.port))
+        self._closing = False
+        threading.Thread(target=self._accept, name="cutting-proxy", daemon=True).start()
+
+    def arm(self, after_bytes=0, on_cut=lambda: None, response=False, hang=False):
+        """``hang``: at the cut, instead of resetting, start ``hanging`` (connections stay
+        open, nothing more goes through)."""
+        if hang:
+            on_cut = lambda: setattr(self, "hanging", True)  # noqa: E731
+        with self._lock:
+            self._armed = [after_bytes, on_cut, response, hang]
+            self.put_requests = 0  # PUT requests begun since
+
+    def close(self):
+        self._closing = True
+        self._listener.close()
+
+    @staticmethod
+    def _reset(*sockets):
+        import struct
+
+        for sock in sockets:
+            try:  # RST, not FIN: the peer sees the connection torn down, as on a crash
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                sock.close()
+            except OSError:
+                pass
+
+    def _accept(self):
+        import threading
+
+        while not self._closing:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.upstream_port), 1)
+                upstream.settimeout(None)
+            except OSError:
+                self._reset(client)
+                continue
+            threading.Thread(target=self._forward, args=(client, upstream), daemon=True).start()
+
+    def _forward(self, client, upstream):
+        """Both directions of one connection in one thread, so a cut resets both at once."""
+        import selectors
+
+        peer = {client: upstream, upstream: client}
+        put = False
+        with selectors.DefaultSelector() as selector:
+            selector.register(client, selectors.EVENT_READ)
+            selector.register(upstream, selectors.EVENT_READ)
+            try:
+                while selector.get_map():
+                    for key, _ in selector.select():
+                        source = key.fileobj
+                        data = source.recv(65536)
+                        if not data:
+                            # An orderly close is passed on as one (a reset could discard an
+                            # answer the other side has not read yet).
+                            selector.unregister(source)
+                            peer[source].shutdown(socket.SHUT_WR)
+                            continue
+                        from_client = source is client
+                        # The client sends its next request only after the last answer, so a
+                        # request on a kept-alive connection starts a chunk, with its method.
+                        if self.hanging:
+                            continue  # like a store that no longer answers: bytes go nowhere
+                        if from_client and data[:4] in self.METHODS:
+                            put = data.startswith(b"PUT ")
+                            self.put_requests += put
+                            self.methods.append(data.split(b" ", 1)[0].decode())
+                        if put and self._cut(len(data), from_client, data):
+                            self._reset(client, upstream)
+                            return
+                        peer[source].sendall(data)
+            except OSError:
+                self._reset(client, upstream)
+                return
+        client.close()
+        upstream.close()
+
+    def _cut(self, size, from_client, data):
+        """True (after calling on_cut) when the armed moment has come."""
+        with self._lock:
+            if self._armed is None:
+                return False
+            remaining, on_cut, response, hang = self._armed
+            if response:
+                # The final answer to the PUT (not an interim "100 Continue").
+                if from_client or not data.startswith(b"HTTP/1.1 2"):
+                    return False
+            elif not from_client:
+                return False
+            else:
+                self._armed[0] = remaining = remaining - size
+                if remaining > 0:
+                    return False
+            self._armed = None
+            self.cuts += 1
+        on_cut()
+        return not hang

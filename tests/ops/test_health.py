@@ -1,13 +1,17 @@
 """Health endpoints: liveness answers without asking anything; readiness asks the database,
-the cache, the media storage and the migrations, and says which one failed."""
+the cache, both file storages (read-only) and the migrations, and says which one failed."""
 
 import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from .services import closed_port
+import pytest
+
+from .services import CuttingProxy, closed_port
+from .test_s3_outage import Moto, use_bucket
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,3 +88,110 @@ def test_database_down_is_not_ready_and_says_so():
     assert result["Database"] != "OK"
     assert result["Cache"] == result["Storage"] == "OK"
     assert out[2] == "200"  # alive: an orchestrator must not restart it for the database
+
+
+# --- The storage probe: read-only, and clear when the store is away -------------------------
+
+
+def storage_checks(response):
+    """``{alias: result}`` of the storage checks (one per storage: media and documents)."""
+    return {
+        name.split("'")[1]: result
+        for name, result in json.loads(response.content).items()
+        if name.startswith("Storage(")
+    }
+
+
+@pytest.fixture
+def s3_behind_proxy(settings):
+    """Both storages in a bucket of moto's S3 server, reached through a CuttingProxy that
+    records every request."""
+    moto = Moto()
+    moto.start()
+    moto.proxy = CuttingProxy(moto.port)
+    use_bucket(settings, moto, moto.proxy.endpoint)
+    try:
+        yield moto
+    finally:
+        moto.proxy.close()
+        if moto.server is not None:
+            moto.stop()
+
+
+def test_storage_probe_on_s3_writes_nothing(client, db, s3_behind_proxy):
+    s3 = s3_behind_proxy
+    s3.client.put_object(Bucket=s3.bucket, Key="private/documents/da.pdf", Body=b"%PDF-1.7")
+    before = s3.objects()
+    for _ in range(5):
+        response = client.get("/health/ready/?format=json")
+        assert response.status_code == 200
+        assert storage_checks(response) == {"default": "OK", "documents": "OK"}
+    # One HEAD on the bucket per storage and probe: no PUT, no DELETE, nothing new in it.
+    assert s3.proxy.methods == ["HEAD"] * 10
+    assert s3.objects() == before
+
+
+def test_storage_down_is_not_ready_and_says_so(client, db, s3_behind_proxy):
+    s3_behind_proxy.stop()
+    started = time.monotonic()
+    response = client.get("/health/ready/?format=json")
+    assert time.monotonic() - started < 5
+    assert response.status_code == 503
+    result = checks(response)
+    assert result["Database"] == result["Cache"] == result["Migrations"] == "OK"
+    for outcome in storage_checks(response).values():
+        assert outcome.startswith("Unavailable: Storage unreachable")
+    assert client.get("/health/live/").status_code == 200
+
+
+def test_storage_that_hangs_fails_the_probe_within_its_budget(client, db, s3_behind_proxy):
+    """A store that takes connections and answers nothing (botocore would wait 60 s per
+    attempt): the probe's own client gives up after its short timeout."""
+    s3_behind_proxy.proxy.hanging = True
+    started = time.monotonic()
+    response = client.get("/health/ready/?format=json")
+    assert time.monotonic() - started < 5
+    assert response.status_code == 503
+    for outcome in storage_checks(response).values():
+        assert outcome == "Unavailable: Storage unreachable: ReadTimeoutError"
+
+
+def test_a_bucket_that_is_missing_is_not_ready(client, db, s3_behind_proxy, settings):
+    settings.STORAGES["documents"]["OPTIONS"]["bucket_name"] = "gibt-es-nicht"
+    settings.STORAGES = {**settings.STORAGES}  # (re-set: Django's storages follow the change)
+    response = client.get("/health/ready/?format=json")
+    assert response.status_code == 503
+    assert storage_checks(response) == {
+        "default": "OK",
+        "documents": "Unavailable: Storage answered 404 for its bucket",
+    }
+
+
+def test_local_storage_probe_checks_the_folder_without_writing(client, db, settings, tmp_path):
+    media, private = tmp_path / "media", tmp_path / "private"
+    media.mkdir()  # the private folder does not exist yet: Django makes it on the first save
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": media},
+        },
+        "documents": {
+            "BACKEND": "documents.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": private},
+        },
+    }
+    response = client.get("/health/ready/?format=json")
+    assert response.status_code == 200
+    assert storage_checks(response) == {"default": "OK", "documents": "OK"}
+    assert list(tmp_path.rglob("*")) == [media]  # nothing written, nothing made
+
+    # A media "folder" that is a file (os.access alone would pass for root).
+    media.rmdir()
+    media.write_bytes(b"")
+    response = client.get("/health/ready/?format=json")
+    assert response.status_code == 503
+    assert storage_checks(response) == {
+        "default": "Unavailable: Storage folder missing or not writable",
+        "documents": "OK",
+    }
