@@ -5,7 +5,7 @@
 #   docker run --env-file prod.env -p 8000:8000 paritaet-cms
 #   docker run --env-file prod.env -e WORKER_ID=worker-1 paritaet-cms \
 #     sh -c 'python manage.py requeue_lost_tasks --worker-id $WORKER_ID && exec python manage.py db_worker --worker-id $WORKER_ID'
-#   docker run --env-file prod.env paritaet-cms python manage.py sweep_webhooks --interval 30
+#   docker run --env-file prod.env paritaet-cms python manage.py run_scheduler
 #   docker run --env-file prod.env paritaet-cms python manage.py remove_orphan_documents --interval 3600
 #   docker run --env-file prod.env paritaet-cms python manage.py migrate --noinput
 # The processes keep no state of their own: PostgreSQL (DATABASE_URL), Redis (REDIS_URL) and S3

@@ -5,8 +5,10 @@
 - review reminders (``governance.reminders``): at most one mail per editor and day, so running
   them every few minutes is harmless.
 - ``sweep_webhooks``: retries of webhook deliveries.
+- ``flush_search_terms``: the searches counted in the cache, added to the editors' report.
 """
 
+import io
 import logging
 import time
 
@@ -26,10 +28,15 @@ def _sweep_webhooks():
     call_command("sweep_webhooks", verbosity=0)
 
 
+def _flush_search_terms():
+    call_command("flush_search_terms", verbosity=0, stdout=io.StringIO())
+
+
 JOBS = [
     ("publish_scheduled", _publish_scheduled),
     ("review_reminders", send_review_reminders),
     ("sweep_webhooks", _sweep_webhooks),
+    ("flush_search_terms", _flush_search_terms),
 ]
 
 

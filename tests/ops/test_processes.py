@@ -18,6 +18,8 @@ def processes():
 
 def test_procfile_names_web_worker_scheduler_and_release():
     assert set(processes()) == {"web", "worker", "scheduler", "janitor", "sweeper", "release"}
+    # The scheduler runs every periodic job: go-live and expiry, reminders, webhooks, report.
+    assert processes()["scheduler"] == "python manage.py run_scheduler"
     # A restarted worker first takes back the tasks it was running when it died.
     assert processes()["worker"].startswith("python manage.py requeue_lost_tasks --worker-id")
 
@@ -27,7 +29,7 @@ def test_every_manage_py_command_exists():
     named = []
     for command in [*processes().values(), (ROOT / "Dockerfile").read_text()]:
         named += re.findall(r"manage\.py (\w+)", command)
-    required = {"migrate", "db_worker", "sweep_webhooks", "requeue_lost_tasks"}
+    required = {"migrate", "db_worker", "run_scheduler", "requeue_lost_tasks"}
     assert required | {"remove_orphan_documents"} <= set(named)
     for name in named:
         assert name in commands, name

@@ -84,3 +84,12 @@ def test_each_address_has_its_own_limit_and_tokens_are_not_limited(db, client, l
         HTTP_AUTHORIZATION="Bearer ungültig",
     )
     assert with_token.status_code != 429
+
+
+def test_the_scheduler_adds_the_counted_searches_to_the_report(demo, client):
+    """The Procfile's scheduler process (run_scheduler) is what flushes in production."""
+    for _ in range(3):
+        client.get("/suche/", {"q": "Beratung"}, **FROM_THE_SITE)
+    assert not QueryDailyHits.objects.exists()
+    call_command("run_scheduler", "--once", stdout=io.StringIO(), stderr=io.StringIO())
+    assert QueryDailyHits.objects.get().hits == 3
