@@ -172,16 +172,30 @@ _V3_PARENT_DESCRIPTION = (
 
 
 def _v3_parent(page, context):
-    """``meta.parent`` in v3 by v2's rule: the parent only if it is among the pages the API
-    answers for this request (``get_pages_queryset``, the detail endpoint's own queryset), so
-    the link always resolves. Wagtail's v3 gives ``get_parent()``, which for a home page is the
-    tree's root, answered with 404."""
+    """``meta.parent`` in v3 by v2's rule: the parent only if the API answers it for this
+    request (``get_pages_queryset``, the detail endpoint's own queryset), so the link always
+    resolves. Wagtail's v3 gives ``get_parent()``, which for a home page is the tree's root,
+    answered with 404.
+
+    For an anonymous reader this costs no query beyond Wagtail's own ``get_parent()``: the page
+    itself passed the public queryset, and a view restriction applies to a whole subtree, so
+    its parent passes it too unless it is not live or lies above the site's root page (the
+    page is the site's home page). Token-authenticated readers see what their permissions
+    allow, which only the queryset can tell."""
     from wagtail.api.v3.querysets import get_pages_queryset
+    from wagtail.api.validators import SiteFilterValidator
 
     if page.depth <= 1:
         return None
-    parent_path = page.path[: -page.steplen]
-    return get_pages_queryset(context["request"]).filter(path=parent_path).first()
+    request = context["request"]
+    if request.user.is_authenticated:
+        parent_path = page.path[: -page.steplen]
+        return get_pages_queryset(request).filter(path=parent_path).first()
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if site is not None and page.pk == site.root_page_id:
+        return None
+    parent = page.get_parent()
+    return parent if parent is not None and parent.live else None
 
 
 def _v3_resolver(name):
