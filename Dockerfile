@@ -8,6 +8,8 @@
 #   docker run --env-file prod.env paritaet-cms python manage.py run_scheduler
 #   docker run --env-file prod.env paritaet-cms python manage.py remove_orphan_documents --interval 3600
 #   docker run --env-file prod.env paritaet-cms python manage.py migrate --noinput
+# prod.env holds at least SECRET_KEY, ALLOWED_HOSTS and SITE_BASE_URL (without them the
+# production settings refuse to start) and DATABASE_URL; README "Production settings" lists all.
 # The processes keep no state of their own: PostgreSQL (DATABASE_URL), Redis (REDIS_URL) and S3
 # (AWS_STORAGE_BUCKET_NAME) hold everything, so any number of web and worker containers can run.
 FROM python:3.11-slim-bookworm
@@ -30,8 +32,9 @@ RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
 # Static files are collected into the image (served by WhiteNoise); the production settings
-# need a key and a host name to load, which this step never uses.
+# need a key, a host name and the site's address to load, which this step never uses.
 RUN SECRET_KEY=build-only-not-a-secret-build-only-not-a-secret-xyz ALLOWED_HOSTS=build \
+    SITE_BASE_URL=https://build.invalid \
     python manage.py collectstatic --noinput -v0 \
     && useradd --system --uid 1000 cms
 USER cms

@@ -47,6 +47,8 @@ def main():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "127.0.0.1",
+        # Both instances serve one site; its address is the first instance's (no balancer).
+        "SITE_BASE_URL": f"http://127.0.0.1:{args.ports[0]}",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": media,

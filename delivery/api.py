@@ -14,6 +14,7 @@
   typed exactly as in the value type (required; nullable only where the value says so) and
   resolved from the page's value. This must happen before Wagtail's pages router is imported,
   because that router builds its response unions from the registry at import time.
+  The same registration gives every page type's ``meta.parent`` v2's rule (:func:`_v3_parent`).
 - URLs in values are made absolute against the configured base URL (``WAGTAILAPI_BASE_URL``)
   when serialised.
 - The project's own endpoints return values, listings paginate with :class:`Pagination`.
@@ -115,9 +116,10 @@ PAGES_ROUTER = "wagtail.api.v3.routers.pages"
 
 
 def register_v3_page_schemas():
-    """Register each delivered page type's v3 read schema with its fields typed and resolved
-    from the page's value (see the module docstring). Call before Wagtail's pages router is
-    imported, i.e. before ``wagtail.api.v3.urls``."""
+    """Register each page type's v3 read schema again: delivered fields typed and resolved from
+    the page's value (see the module docstring), and ``meta.parent`` only where the API serves
+    the parent (:func:`_v3_parent`). Call before Wagtail's pages router is imported, i.e. before
+    ``wagtail.api.v3.urls``."""
     if PAGES_ROUTER in sys.modules:
         raise ImproperlyConfigured(
             f"{PAGES_ROUTER} was imported before the delivered page schemas were registered; "
@@ -127,25 +129,73 @@ def register_v3_page_schemas():
     from wagtail.api.v3.schemas import read_generator
 
     for model in get_page_models():
-        delivered = {
-            field.name: field.serializer
-            for field in APIField.get_fields_for_model(model)
-            if isinstance(field.serializer, DeliveredField)
-        }
         registration = registry.get(model._meta.label)
-        if not delivered or registration is None:
+        if registration is None or registration.read_schema is None:
             continue
         schema = registration.read_schema
+        meta = schema.model_fields["meta"].annotation
+        meta_parent = meta.model_fields["parent"]
         fields = {
-            name: (
-                serializer.annotation,
-                Field(description=serializer.description),  # no default: required
-                staticmethod(_v3_resolver(serializer.value_name)),
+            "meta": (
+                read_generator.extend_schema(
+                    meta,
+                    meta.__name__,
+                    {
+                        "parent": (
+                            meta_parent.annotation,
+                            Field(None, description=_V3_PARENT_DESCRIPTION),
+                            staticmethod(_v3_parent),
+                        )
+                    },
+                ),
+                ...,
+                None,
             )
-            for name, serializer in delivered.items()
         }
+        for field in APIField.get_fields_for_model(model):
+            if isinstance(field.serializer, DeliveredField):
+                serializer = field.serializer
+                fields[field.name] = (
+                    serializer.annotation,
+                    Field(description=serializer.description),  # no default: required
+                    staticmethod(_v3_resolver(serializer.value_name)),
+                )
         schema = read_generator.extend_schema(schema, schema.__name__, fields)
         registry.register(replace(registration, read_schema=schema))
+
+
+_V3_PARENT_DESCRIPTION = (
+    "The parent page, when this API serves it to the reader (as v2's `meta.parent`); "
+    "`null` for a site's home page (its parent is the tree's root, which no site serves) "
+    "and below an unpublished or restricted page."
+)
+
+
+def _v3_parent(page, context):
+    """``meta.parent`` in v3 by v2's rule: the parent only if the API answers it for this
+    request (``get_pages_queryset``, the detail endpoint's own queryset), so the link always
+    resolves. Wagtail's v3 gives ``get_parent()``, which for a home page is the tree's root,
+    answered with 404.
+
+    For an anonymous reader this costs no query beyond Wagtail's own ``get_parent()``: the page
+    itself passed the public queryset, and a view restriction applies to a whole subtree, so
+    its parent passes it too unless it is not live or lies above the site's root page (the
+    page is the site's home page). Token-authenticated readers see what their permissions
+    allow, which only the queryset can tell."""
+    from wagtail.api.v3.querysets import get_pages_queryset
+    from wagtail.api.validators import SiteFilterValidator
+
+    if page.depth <= 1:
+        return None
+    request = context["request"]
+    if request.user.is_authenticated:
+        parent_path = page.path[: -page.steplen]
+        return get_pages_queryset(request).filter(path=parent_path).first()
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if site is not None and page.pk == site.root_page_id:
+        return None
+    parent = page.get_parent()
+    return parent if parent is not None and parent.live else None
 
 
 def _v3_resolver(name):

@@ -117,7 +117,9 @@ def register(model, *, listings=(), dependents=None, lists_children=False, chrom
     """Say how ``model``'s objects are shown beyond the references Wagtail indexes: the
     listings they appear in, pages that show them without a reference (``dependents(obj)``
     gives page ids), whether a page type lists its children, whether a change is a change of
-    the chrome (site settings), and many-to-many fields whose changes change the object."""
+    the chrome (site settings), and many-to-many fields whose changes change the object.
+    A page type's ``dependents`` also show its teaser: they change with its hero image too
+    (then ``dependents`` gets the page as a plain ``Page``)."""
     WATCHED.add(model)
     M2M_THROUGH.update(getattr(model, name).through for name in m2m)
     if listings:
@@ -249,15 +251,31 @@ def affected_by(obj, *, descendants=False, old_path=None, gone=False):
 
 def _teasing(page_ids):
     """Pages that show teasers of these pages (with their hero image): parents that list
-    their children and pages that feature them."""
+    their children, pages that feature them, and the pages registered as showing them without
+    a reference (their ``dependents``, e.g. the home page's automatic topic cards)."""
     from wagtail.models import Page
 
-    pages = list(Page.objects.filter(pk__in=page_ids).only("id", "path", "depth"))
+    pages = list(Page.objects.filter(pk__in=page_ids).only("id", "path", "depth", "content_type"))
     ids, _tags = _referrers(pages, set())
     for page in pages:
         parent = page.get_parent()
         if parent is not None and parent.specific_class in LISTS_CHILDREN:
             ids.add(parent.pk)
+        ids |= _page_dependents(page)
+    return ids
+
+
+def _page_dependents(page):
+    """``_dependents`` of a page loaded as a plain ``Page``: by its specific class, without
+    loading the specific page (the functions get the plain page)."""
+    ids = set()
+    specific_class = page.specific_class
+    if specific_class is None:
+        return ids
+    for model, functions in DEPENDENTS.items():
+        if issubclass(specific_class, model):
+            for function in functions:
+                ids |= set(function(page))
     return ids
 
 

@@ -151,8 +151,9 @@ SAMPLE_TEXT_NOTICE = (
     "geprüfte Texte ersetzt.</p>"
 )
 
-# Further topics (invented sample text), each in its Fachbereich and Fachgruppe. No contact
-# persons: the seed names only the people of the Flüchtlingsarbeit page.
+# Further topics (invented sample text), each in its Fachbereich and Fachgruppe. Their contact
+# persons are named only by a function (SAMPLE_CONTACTS): the seed names only the people of the
+# Flüchtlingsarbeit page, and the demo invents no names.
 # slug: (title, Fachbereich, Fachgruppe, hue of the generated hero pattern, intro, sections)
 SAMPLE_TOPICS = {
     "pflege": (
@@ -229,6 +230,21 @@ SAMPLE_TOPICS = {
             ),
         ],
     ),
+}
+
+# The invented topics' contacts: functions without names, labelled as examples, with a
+# functional mailbox at example.org. slug: [(role, e-mail)]
+SAMPLE_CONTACTS = {
+    "pflege": [
+        ("Referentin Altenhilfe und Pflege (Beispiel)", "pflege@example.org"),
+    ],
+    "kinder-und-jugendhilfe": [
+        ("Referentin Kinder- und Jugendhilfe (Beispiel)", "jugendhilfe@example.org"),
+        ("Referent Kindertagesbetreuung (Beispiel)", "kita@example.org"),
+    ],
+    "teilhabe": [
+        ("Referentin Teilhabe und Inklusion (Beispiel)", "teilhabe@example.org"),
+    ],
 }
 
 # Demo publications: invented examples with generated text, no real documents; the

@@ -4,9 +4,11 @@ Django calls ``handler500`` (cms/urls.py) for every uncaught exception. When the
 not answer (a PostgreSQL restart, a failover) the answer is ``503`` with ``Retry-After``: the
 German "vorübergehend nicht erreichbar" page, or for the API an ``application/problem+json``
 body; any other error stays a ``500`` (the German error page, or problem+json for the API).
-Neither touches the database, the session or a template context. The connection that failed is
-dropped by Django at the end of the request, and the next request opens a new one
-(``CONN_HEALTH_CHECKS``), so the processes recover without a restart.
+Neither touches the database, the session or a template context (the pages' templates,
+``500.html`` and ``503.html`` on the base ``error_page.html``, live with the site's look in
+``home``). The connection that failed is dropped by Django at the end of the request, and the
+next request opens a new one (``CONN_HEALTH_CHECKS``), so the processes recover without a
+restart.
 """
 
 import sys

@@ -5,6 +5,7 @@ or chooser block, so Wagtail's reference index tracks every usage and warns befo
 """
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,12 @@ class Fachbereich(index.Indexed, models.Model):
         return self.name
 
 
+NAME_OR_ROLE = _(
+    "Bitte geben Sie einen Namen oder eine Funktion an. Ohne Namen erscheint die "
+    "Ansprechperson mit ihrer Funktion, z. B. „Referentin Kinder- und Jugendhilfe“."
+)
+
+
 class ContactPerson(
     WorkflowMixin,
     DraftStateMixin,
@@ -64,7 +71,13 @@ class ContactPerson(
     index.Indexed,
     models.Model,
 ):
-    """A person visitors can contact about a topic. Only published persons appear on the site."""
+    """A person visitors can contact about a topic. Only published persons appear on the site.
+
+    A contact may be named only by its function (``role``, e.g. "Referentin Kinder- und
+    Jugendhilfe") and have no first or last name: a position whose holder is not named. It is
+    shown, found and listed by its function then (``display_name``); a name or a function is
+    required.
+    """
 
     academic_title = models.CharField(
         _("Akademischer Titel"),
@@ -72,13 +85,16 @@ class ContactPerson(
         blank=True,
         help_text=_("Z. B. „Dr.“ oder „Prof. Dr.“. Leer lassen, wenn keiner geführt wird."),
     )
-    first_name = models.CharField(_("Vorname"), max_length=100)
-    last_name = models.CharField(_("Nachname"), max_length=100)
+    first_name = models.CharField(_("Vorname"), max_length=100, blank=True)
+    last_name = models.CharField(_("Nachname"), max_length=100, blank=True)
     role = models.CharField(
         _("Funktion"),
         max_length=255,
         blank=True,
-        help_text=_("Wie auf der Website angezeigt, z. B. „Fachreferentin Migration“."),
+        help_text=_(
+            "Wie auf der Website angezeigt, z. B. „Fachreferentin Migration“. Ohne Namen "
+            "erscheint die Ansprechperson nur mit ihrer Funktion."
+        ),
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -137,8 +153,8 @@ class ContactPerson(
         index.SearchField("first_name"),
         index.SearchField("last_name", boost=2),
         index.SearchField("role"),
-        index.AutocompleteField("first_name"),
-        index.AutocompleteField("last_name"),
+        # Suggestions complete what a contact is called: its name, or its function alone.
+        index.AutocompleteField("display_name"),
         index.RelatedFields("fachbereich", [index.SearchField("name")]),
         index.FilterField("live"),
     ]
@@ -151,13 +167,37 @@ class ContactPerson(
         verbose_name = _("Ansprechperson")
         verbose_name_plural = _("Ansprechpersonen")
         ordering = ["last_name", "first_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(first_name="", last_name="", role=""),
+                name="contactperson_name_or_role",
+                violation_error_message=NAME_OR_ROLE,
+            )
+        ]
 
     def __str__(self):
-        return self.full_name
+        return self.display_name
+
+    def clean(self):
+        super().clean()
+        if not (self.first_name or self.last_name or self.role):
+            raise ValidationError({"last_name": NAME_OR_ROLE, "role": NAME_OR_ROLE})
+        if self.academic_title and not (self.first_name or self.last_name):
+            raise ValidationError(
+                {"academic_title": _("Ein akademischer Titel steht nur vor einem Namen.")}
+            )
 
     @property
     def full_name(self):
+        """The name with academic title; empty for a contact named only by its function."""
         return " ".join(p for p in (self.academic_title, self.first_name, self.last_name) if p)
+
+    def display_name(self):
+        """What the contact is called on the site: its name, or without one its function."""
+        return self.full_name or self.role
+
+    display_name.short_description = _("Name")
+    display_name = property(display_name)
 
     @property
     def initials(self):

@@ -8,15 +8,22 @@ from delivery.visibility import is_visible_snippet
 
 
 class ContactPerson(Value):
-    """A published contact person; `photo` is null when there is none (show `initials`)."""
+    """A published contact person; `photo` is null when there is none (show `initials`). A
+    contact may be named only by its function: then `first_name`, `last_name`,
+    `academic_title` and `initials` are empty and `name` is the function (`role`)."""
 
     id: int
-    name: str = Field(description="Full name with academic title.")
+    name: str = Field(
+        description=(
+            "What the contact is called: the full name with academic title, or for a contact "
+            "named only by its function, the function (`role`). Never empty."
+        )
+    )
     academic_title: str
-    first_name: str
-    last_name: str
-    initials: str
-    role: str
+    first_name: str = Field(description="Empty for a contact named only by its function.")
+    last_name: str = Field(description="Empty for a contact named only by its function.")
+    initials: str = Field(description="Of the name; empty without a name.")
+    role: str = Field(description="The function, e.g. `Fachreferentin Migration`; may be empty.")
     email: str
     phone: str
     photo: Image | None
@@ -49,7 +56,7 @@ def card_value(person, res):
     """The value of ``person`` whether published or not (the admin's preview of a draft)."""
     return ContactPerson(
         id=person.pk,
-        name=person.full_name,
+        name=person.display_name,
         academic_title=person.academic_title,
         first_name=person.first_name,
         last_name=person.last_name,
@@ -57,7 +64,7 @@ def card_value(person, res):
         role=person.role,
         email=person.email,
         phone=person.phone,
-        photo=res.image(person.photo, Purpose.PORTRAIT, alt=person.full_name),
+        photo=res.image(person.photo, Purpose.PORTRAIT, alt=person.display_name),
     )
 
 

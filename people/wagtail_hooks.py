@@ -28,7 +28,7 @@ class ContactPersonViewSet(SnippetViewSet):
     delete_view_class = ContactPersonDeleteView
     icon = "user"
     menu_label = _("Ansprechpersonen")
-    list_display = ["full_name", "role", "fachbereich", "live"]
+    list_display = ["display_name", "role", "fachbereich", "live"]
     list_filter = ["fachbereich", "live"]
     ordering = ["last_name", "first_name"]
 

@@ -82,8 +82,11 @@ class SearchSource:
         return obj.title if hasattr(obj, "title") else str(obj)
 
     def excerpt_texts(self, obj):
-        """The indexed text of ``obj`` (every section of a page, a PDF's full text …), in order."""
-        return list(_indexed_texts(obj, obj.get_search_fields(), self.title_fields))
+        """The indexed text of ``obj`` (every section of a page, a PDF's full text …), in order,
+        without a text that is the title itself (a contact named only by its function)."""
+        title = self.title(obj)
+        texts = _indexed_texts(obj, obj.get_search_fields(), self.title_fields)
+        return [text for text in texts if text != title]
 
 
 def _visible_pages(site, exclude_pages):

@@ -121,7 +121,7 @@ def main():
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": media,
         "STATIC_ROOT": static,
-        "WAGTAILAPI_BASE_URL": base,
+        "SITE_BASE_URL": base,
         "PYTHONPATH": str(ROOT),
     }
 

@@ -1,12 +1,14 @@
-"""Production: refuses to start without a real SECRET_KEY and ALLOWED_HOSTS.
+"""Production: refuses to start without a real SECRET_KEY, ALLOWED_HOSTS and SITE_BASE_URL.
 
 Run behind a TLS-terminating load balancer that sets X-Forwarded-Proto.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env
+from .base import ALLOWED_HOSTS, SECRET_KEY, SITE_BASE_URL, env
 
 DEBUG = False
 
@@ -17,6 +19,14 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or len(set(S
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS must list the site's host names in production (comma-separated)."
+    )
+# Every absolute URL (canonical and OpenGraph, sitemap, the API's URLs, links in e-mails) and
+# the default Site record follow it; without it they would name another host or none.
+_site = urlsplit(SITE_BASE_URL)
+if _site.scheme not in ("http", "https") or not _site.hostname:
+    raise ImproperlyConfigured(
+        "SITE_BASE_URL must be set to the site's public address in production, as an http(s) "
+        f"URL such as https://www.paritaet-nrw.org (got {SITE_BASE_URL!r})."
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -35,6 +35,9 @@ PAGES = {
     "404": "/diese-seite-gibt-es-nicht/",
     "login": "/_util/login/",
 }
+# The production error pages, answered by the live server through tests/browser/urls.py (a
+# test module using them is marked ``pytest.mark.urls(ERROR_URLS)``).
+ERROR_URLS = "tests.browser.urls"
 
 
 def pytest_collection_modifyitems(config, items):

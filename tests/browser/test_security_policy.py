@@ -10,11 +10,13 @@ from wagtail.models import Site
 
 from home.factories import EmbedFactory, StandardPageFactory
 
-from .conftest import PAGES, foreign_hosts
+from .conftest import ERROR_URLS, PAGES, foreign_hosts
+from .urls import ERROR_PAGES
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.urls(ERROR_URLS),
 ]
 
 RECORD_VIOLATIONS = """
@@ -57,6 +59,34 @@ def test_every_page_type_has_a_strict_policy_and_no_violation(tab, name):
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
     assert "camera=()" in response.headers["permissions-policy"]
     assert violations(tab) == [], name
+
+
+# What the site's stylesheet does to the error pages: the brand-coloured header, the site's fonts
+# and the hidden label of the search field.
+ERROR_PAGE_STYLE = """() => ({
+  header: getComputedStyle(document.querySelector("header.site-header")).backgroundColor,
+  font: getComputedStyle(document.body).fontFamily,
+  stylesheets: [...document.styleSheets].map(sheet => sheet.href),
+  inlineStyles: document.querySelectorAll("style, [style]").length,
+})"""
+
+
+@pytest.mark.parametrize("name", list(ERROR_PAGES))
+def test_error_pages_are_styled_under_the_strict_policy(tab, name):
+    """The 500 and 503 pages as the server sends them, with the public policy (``style-src
+    'self'``): their stylesheet is the site's own file, loaded and applied, no inline style."""
+    response = visit(tab, ERROR_PAGES[name])
+    assert response.status == int(name)
+    policy = response.headers["content-security-policy"]
+    assert "style-src 'self'" in policy and "unsafe-inline" not in policy
+    assert violations(tab) == [], name
+    style = tab.evaluate(ERROR_PAGE_STYLE)
+    assert style["inlineStyles"] == 0
+    assert [href.rsplit("/", 1)[-1] for href in style["stylesheets"]] == ["site.css"]
+    loaded = [r for r in tab.requests if r.resource_type == "stylesheet"]
+    assert loaded and all(r.response() is not None and r.response().ok for r in loaded)
+    assert style["header"] == "rgb(0, 85, 155)", style
+    assert style["font"].startswith("system-ui"), style
 
 
 @pytest.fixture

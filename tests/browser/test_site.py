@@ -1,22 +1,22 @@
 """The rendered site in a real browser: accessibility, keyboard use, small screens, weight."""
 
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import ARTIFACTS, PAGES, foreign_hosts
+from .conftest import ARTIFACTS, ERROR_URLS, PAGES, foreign_hosts
+from .urls import ERROR_PAGES
 
 # Live-server tests commit to the database; serialized rollback restores the rows the
 # migrations created (the home page and the default site) for the tests that follow.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.urls(ERROR_URLS),
 ]
 
-SERVER_ERROR_PAGE = Path(__file__).resolve().parents[2] / "home" / "templates" / "500.html"
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -26,13 +26,7 @@ def visit(tab, path, expected_status):
 
 
 def status_for(name):
-    return 404 if name == "404" else 200
-
-
-def show_server_error_page(tab):
-    """The production 500 page, as Django's server_error sends it (a static template)."""
-    tab.goto("/", wait_until="load")  # the live server's origin, for the page's links
-    tab.set_content(SERVER_ERROR_PAGE.read_text(encoding="utf-8"), wait_until="load")
+    return int(name) if name in ("404", "500", "503") else 200
 
 
 def test_axe_finds_no_wcag_a_or_aa_violations_at_1280_and_320_px(page):
@@ -40,11 +34,8 @@ def test_axe_finds_no_wcag_a_or_aa_violations_at_1280_and_320_px(page):
     report = {}
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 900})
-        for name, path in [*PAGES.items(), ("500", None)]:
-            if path is None:
-                show_server_error_page(page)
-            else:
-                visit(page, path, status_for(name))
+        for name, path in [*PAGES.items(), *ERROR_PAGES.items()]:
+            visit(page, path, status_for(name))
             results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_A_AA}})
             report[f"{name} at {width}px"] = [
                 {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
@@ -53,7 +44,7 @@ def test_axe_finds_no_wcag_a_or_aa_violations_at_1280_and_320_px(page):
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe-violations.json").write_text(json.dumps(report, indent=2))
     assert report == {name: [] for name in report}
-    assert len(report) == 2 * (len(PAGES) + 1)
+    assert len(report) == 2 * (len(PAGES) + len(ERROR_PAGES))
 
 
 def test_skip_link_moves_focus_to_main_content(page):
@@ -96,7 +87,7 @@ FOCUS_STYLE = """(index) => {
 
 
 def test_every_interactive_element_is_reachable_by_tab_with_visible_focus(page):
-    for name, path in PAGES.items():
+    for name, path in [*PAGES.items(), *ERROR_PAGES.items()]:
         visit(page, path, status_for(name))
         focusable = page.evaluate(MARK_FOCUSABLE)
         assert focusable, name
@@ -120,17 +111,12 @@ def test_every_interactive_element_is_reachable_by_tab_with_visible_focus(page):
 def test_no_horizontal_scrolling_at_320_and_375_px_topic_screenshots_and_print(page):
     for width in (320, 375):
         page.set_viewport_size({"width": width, "height": 800})
-        for name, path in PAGES.items():
+        for name, path in [*PAGES.items(), *ERROR_PAGES.items()]:
             visit(page, path, status_for(name))
             scroll, client = page.evaluate(
                 "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
             )
             assert scroll <= client, f"{name} scrolls sideways at {width}px ({scroll} > {client})"
-        show_server_error_page(page)
-        scroll, client = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        assert scroll <= client, f"500 scrolls sideways at {width}px ({scroll} > {client})"
 
     screenshots = ARTIFACTS / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
@@ -168,7 +154,7 @@ OUTLINE = """() => ({
 
 
 def test_one_h1_no_skipped_heading_levels_no_duplicate_ids(page):
-    for name, path in PAGES.items():
+    for name, path in [*PAGES.items(), *ERROR_PAGES.items()]:
         visit(page, path, status_for(name))
         outline = page.evaluate(OUTLINE)
         assert outline["h1"] == 1, f"{name}: {outline['h1']} h1 elements"

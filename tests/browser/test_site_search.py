@@ -2,15 +2,20 @@
 
 import pytest
 
-from .conftest import PAGES
+from .conftest import ERROR_URLS, PAGES
 from .test_site import status_for, visit
+from .urls import ERROR_PAGES
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.urls(ERROR_URLS),
 ]
 
 FORM = "header form[role=search]"
+# Every page type with the header's search: the site's pages and the production 500 page (the
+# 503 page has none: the search needs the database that is down).
+SEARCHABLE = {**PAGES, "500": ERROR_PAGES["500"]}
 
 
 def search_by_keyboard(tab, query):
@@ -33,7 +38,7 @@ def assert_results_for(tab, query):
 
 
 def test_header_search_form_is_a_labelled_landmark_on_every_page(page):
-    for name, path in PAGES.items():
+    for name, path in SEARCHABLE.items():
         visit(page, path, status_for(name))
         form = page.locator(FORM)
         assert form.count() == 1, name
@@ -44,7 +49,7 @@ def test_header_search_form_is_a_labelled_landmark_on_every_page(page):
 
 
 def test_every_page_type_searches_by_keyboard(page):
-    for name, path in PAGES.items():
+    for name, path in SEARCHABLE.items():
         visit(page, path, status_for(name))
         search_by_keyboard(page, "Beratung")
         assert_results_for(page, "Beratung")
@@ -56,7 +61,7 @@ def test_search_works_without_javascript_at_320_px(page, demo_site):
     )
     tab = context.new_page()
     try:
-        for name, path in PAGES.items():
+        for name, path in SEARCHABLE.items():
             visit(tab, path, status_for(name))
             box = tab.locator(FORM).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 320, f"{name}: {box}"

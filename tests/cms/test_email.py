@@ -4,7 +4,7 @@ email_url): workflow notifications, review reminders and password resets depend 
 import socketserver
 import threading
 
-from .test_settings import GOOD_KEY, manage
+from .test_settings import REQUIRED, manage
 
 
 class _SMTPHandler(socketserver.StreamRequestHandler):
@@ -40,8 +40,7 @@ def test_email_url_configures_the_smtp_server():
         "-c",
         "from django.conf import settings as s; "
         "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_USE_TLS)",
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="cms.example.org",
+        **REQUIRED,
         EMAIL_URL="smtp+tls://redaktion:geheim@mail.example.org:587",
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -66,8 +65,7 @@ def test_production_delivers_mail_to_the_configured_server():
             "-c",
             "from django.core.mail import send_mail; "
             "send_mail('Passwort zurücksetzen', 'Hallo', None, ['redakteurin@example.org'])",
-            SECRET_KEY=GOOD_KEY,
-            ALLOWED_HOSTS="cms.example.org",
+            **REQUIRED,
             EMAIL_URL=f"smtp://127.0.0.1:{port}",
             DEFAULT_FROM_EMAIL="cms@paritaet-nrw.example.org",
         )

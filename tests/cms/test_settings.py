@@ -9,13 +9,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k7#" + "x9Lq2!vB4mZ8wR1tY6uN3pS5dF0gH7jK" * 2
+SITE = "https://cms.example.org"
+# What the production settings require; each test leaves out or spoils one of them.
+REQUIRED = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "cms.example.org", "SITE_BASE_URL": SITE}
 
 
 def manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key
+        not in {*REQUIRED, "DJANGO_SETTINGS_MODULE", "WAGTAILAPI_BASE_URL", "WAGTAILADMIN_BASE_URL"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="cms.settings.production", **env)
     return subprocess.run(  # noqa: S603
@@ -31,10 +35,10 @@ def manage(*args, **env):
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"ALLOWED_HOSTS": "cms.example.org"}, "SECRET_KEY"),
-        ({"ALLOWED_HOSTS": "cms.example.org", "SECRET_KEY": "short"}, "SECRET_KEY"),
-        ({"SECRET_KEY": GOOD_KEY}, "ALLOWED_HOSTS"),
-        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "cms.example.org", "SITE_BASE_URL": SITE}, "SECRET_KEY"),
+        ({**REQUIRED, "SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({"SECRET_KEY": GOOD_KEY, "SITE_BASE_URL": SITE}, "ALLOWED_HOSTS"),
+        ({**REQUIRED, "ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
     ],
 )
 def test_production_refuses_to_start_without_real_configuration(env, message):
@@ -44,18 +48,35 @@ def test_production_refuses_to_start_without_real_configuration(env, message):
     assert message in result.stderr
 
 
+@pytest.mark.parametrize("value", [None, "", "cms.example.org", "ftp://cms.example.org"])
+def test_production_refuses_to_start_without_the_sites_address(value):
+    env = {name: v for name, v in REQUIRED.items() if name != "SITE_BASE_URL"}
+    if value is not None:
+        env["SITE_BASE_URL"] = value
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert (
+        "django.core.exceptions.ImproperlyConfigured: SITE_BASE_URL must be set to the site's "
+        "public address in production, as an http(s) URL such as https://www.paritaet-nrw.org"
+    ) in result.stderr
+    assert f"(got {value or ''!r})" in result.stderr
+
+
 def test_deploy_check_prints_no_warnings():
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="cms.example.org",
-    )
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **REQUIRED)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_sites_address_makes_every_absolute_url():
+    code = (
+        "from django.conf import settings; "
+        "print(settings.WAGTAILAPI_BASE_URL, settings.WAGTAILADMIN_BASE_URL)"
+    )
+    result = manage("shell", "-c", code, **REQUIRED)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-2:] == [SITE, SITE]
 
 
 def test_redis_url_gives_a_shared_cache_that_works():
@@ -72,14 +93,7 @@ def test_redis_url_gives_a_shared_cache_that_works():
         "from django.core.cache import caches; "
         "print(type(caches['default']).__name__, cache.get('settings-test'))"
     )
-    result = manage(
-        "shell",
-        "-c",
-        code,
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="cms.example.org",
-        REDIS_URL=redis_url,
-    )
+    result = manage("shell", "-c", code, REDIS_URL=redis_url, **REQUIRED)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split()[-2:] == ["DegradingRedisCache", "ja"]  # ops/cache.py
 
@@ -94,14 +108,7 @@ def test_redis_url_gives_a_shared_cache_that_works():
 )
 def test_the_cache_lifetimes_are_read_from_the_environment(variable, setting):
     code = f"from django.conf import settings; print(settings.{setting})"
-    result = manage(
-        "shell",
-        "-c",
-        code,
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="cms.example.org",
-        **{variable: "17"},
-    )
+    result = manage("shell", "-c", code, **{**REQUIRED, variable: "17"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split()[-1] == "17"
 

@@ -38,6 +38,7 @@ def test_api_docs_enabled_comes_from_the_environment():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "x" * 20 + "abcdefghij" * 4,
         "ALLOWED_HOSTS": "cms.example.org",
+        "SITE_BASE_URL": "https://cms.example.org",
         "API_DOCS_ENABLED": "false",
     }
     result = subprocess.run(  # noqa: S603

@@ -6,8 +6,14 @@ as an editor would, then reads everything again: the rendered page, the v2 and v
 both ``find`` endpoints, the page by path, and the listings.
 """
 
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.http import HttpRequest
+from django.test import Client
+from PIL import Image as PILImage
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from delivery.invalidation import content_changed
@@ -342,3 +348,56 @@ def test_a_new_topic_shows_on_the_home_page_without_featured_topics(client, topi
     index.add_child(instance=new)
     new.save_revision().publish()
     assert_everywhere(client, [home, index], present=[MARK])
+
+
+def png(colour):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def automatic_card(client, topic):
+    """The home page without featured topics, warm, and a topic on one of its automatic cards
+    that is not the seed page (so the editors never chose it) with a hero image of its own."""
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    home.featured_topics.all().delete()
+    home.save_revision().publish()
+    cards = client.get(f"/api/v3/pages/{home.pk}/").json()["featured_topics"]
+    card = TopicPage.objects.filter(pk__in=[c["id"] for c in cards]).exclude(pk=topic.pk).first()
+    assert card.hero_image is not None
+    assert not TopicPage.objects.exclude(pk=card.pk).filter(hero_image=card.hero_image).exists()
+    warm(client, home)
+    return home, card
+
+
+def test_an_automatic_home_card_shows_its_topics_new_hero_image(client, automatic_card):
+    home, card = automatic_card
+    other = TopicPage.objects.exclude(pk=card.pk).exclude(hero_image=None).first().hero_image
+    old_name = card.hero_image.file.name.rsplit("/", 1)[-1].split(".")[0]
+    new_name = other.file.name.rsplit("/", 1)[-1].split(".")[0]
+    card.hero_image = other
+    card.save_revision().publish()
+    assert_everywhere(client, [home], present=[new_name], absent=[old_name])
+
+
+def test_an_automatic_home_card_shows_its_hero_images_new_file(client, automatic_card):
+    """The editor replaces the file of the topic's hero image in the image library (the topic
+    itself is not touched): the home page's card shows a rendition of the new file."""
+    home, card = automatic_card
+    image = card.hero_image
+    old_name = image.file.name.rsplit("/", 1)[-1].split(".")[0]
+    editor = Client()
+    assert editor.login(request=HttpRequest(), username="admin", password="demo-passwort-123")
+    response = editor.post(
+        f"/admin/images/{image.pk}/",
+        {
+            "title": image.title,
+            "collection": image.collection_id,
+            "tags": "",
+            "description": image.description,
+            "file": SimpleUploadedFile("frischetest-titelbild.png", png("#00559b"), "image/png"),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert_everywhere(client, [home], present=["frischetest-titelbild"], absent=[old_name])

@@ -85,6 +85,8 @@ def instances(tmp_path):
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "127.0.0.1",
+        # The public address of both (a load balancer's); the test reaches each directly.
+        "SITE_BASE_URL": "https://cms.example.org",
         "DATABASE_URL": database_url,
         "REDIS_URL": REDIS_URL,
         "STATIC_ROOT": str(tmp_path / "static"),

@@ -41,7 +41,9 @@ def test_second_run_changes_and_duplicates_nothing(demo):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert counts() == before
     assert before["publications"] >= 3
-    assert before["persons"] == 3  # two contact persons and the Fachgruppe lead
+    # Two contact persons and the Fachgruppe lead of the seed, four contacts of the invented
+    # topics named only by their function.
+    assert before["persons"] == 7
     # The seed topic and three invented ones, each in its Fachbereich and Fachgruppe.
     assert TopicPage.objects.live().count() == 4
     assert before["fachbereiche"] == 4 and before["fachgruppen"] == 4
@@ -54,12 +56,41 @@ def test_invented_topics_are_labelled_as_sample_text_and_the_seed_page_is_not(de
         assert topic.fachbereich is not None, topic
         labelled = "<strong>Beispieltext:</strong>" in html
         assert labelled == (topic.slug != "fluechtlingsarbeit"), topic
-    # Only the people the seed names; no invented personal data.
-    assert set(ContactPerson.objects.values_list("last_name", flat=True)) == {
-        "Metelmann",
-        "Steffen",
-        "Konrad",
-    }
+    # Only the people the seed names; no invented personal data: everyone else is a function.
+    named = ContactPerson.objects.exclude(first_name="", last_name="")
+    assert set(named.values_list("last_name", flat=True)) == {"Metelmann", "Steffen", "Konrad"}
+    unnamed = ContactPerson.objects.filter(first_name="", last_name="")
+    assert unnamed.count() == 4
+    for person in unnamed:
+        assert person.role.endswith(" (Beispiel)") and person.academic_title == "", person
+        assert person.email.endswith("@example.org") and not person.phone and not person.photo
+
+
+def test_every_invented_topic_shows_one_or_two_contacts_named_by_their_function(demo, client):
+    for topic in TopicPage.objects.live().exclude(slug="fluechtlingsarbeit"):
+        persons = [link.person for link in topic.contact_person_links.all()]
+        assert 1 <= len(persons) <= 2, topic
+        html = client.get(topic.url).content.decode()
+        for person in persons:
+            assert (person.first_name, person.last_name, person.live) == ("", "", True)
+            assert person.fachbereich_id == topic.fachbereich_id
+            assert f'<h3 class="contact-card__name">{person.role}</h3>' in html, topic
+        api = client.get(f"/api/v3/pages/{topic.pk}/").json()["contact_persons"]
+        assert [p["name"] for p in api] == [p.role for p in persons]
+
+
+def test_a_demo_loaded_before_the_invented_contacts_gets_them_once(demo):
+    topic = TopicPage.objects.get(slug="pflege")
+    topic.contact_person_links = []
+    topic.save_revision().publish()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    topic = TopicPage.objects.get(slug="pflege")
+    roles = [link.person.role for link in topic.contact_person_links.all()]
+    assert roles == ["Referentin Altenhilfe und Pflege (Beispiel)"]
+    assert topic.live_revision.content["contact_person_links"]
+    before = counts()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts() == before
 
 
 def test_topic_page_shows_every_line_of_the_seed(demo, client):

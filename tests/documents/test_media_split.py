@@ -65,11 +65,14 @@ def cookies(headers):
 @pytest.fixture
 def server(tmp_path):
     db = settings.DATABASES["default"]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
     env = {
         "PATH": "/usr/bin:/bin",
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_BASE_URL": base,
         "DATABASE_URL": (
             f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
         ),
@@ -87,7 +90,6 @@ def server(tmp_path):
             check=True,
             capture_output=True,
         )
-    port = free_port()
     process = subprocess.Popen(  # noqa: S603
         [
             str(Path(sys.executable).with_name("gunicorn")),
@@ -100,7 +102,6 @@ def server(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
             try:

@@ -132,3 +132,38 @@ def test_site_settings_give_the_footer(client, home_page):
     assert data["email"] == "info@example.org"
     assert data["imprint_page"]["url"].endswith("/impressum/")
     assert data["privacy_page"] is None  # not published: never linked
+
+
+def parents(client, page, **headers):
+    return [
+        client.get(f"/api/{version}/pages/{page.pk}/", headers=headers).json()["meta"]["parent"]
+        for version in ("v2", "v3")
+    ]
+
+
+def test_meta_parent_is_given_only_where_the_api_serves_the_parent(client, home_page, topic_index):
+    topic = TopicPageFactory(parent=topic_index, slug="thema")
+    assert parents(client, home_page) == [None, None]  # the tree's root: no site serves it
+    v2, v3 = parents(client, topic)
+    assert v2["id"] == v3["id"] == topic_index.pk
+    assert client.get(v3["meta"]["detail_url"]).status_code == 200
+    # A live page below a page taken off the site (its children stay live): the parent would
+    # answer 404.
+    topic_index.unpublish()
+    topic.refresh_from_db()
+    assert topic.live
+    assert client.get(f"/api/v3/pages/{topic_index.pk}/").status_code == 404
+    assert parents(client, topic) == [None, None]
+
+
+def test_with_a_token_meta_parent_follows_what_the_token_may_read(client, home_page):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import APIToken
+
+    user = get_user_model().objects.create_superuser("redaktion", "r@example.org", "pw")
+    _, token = APIToken.create_token(user=user, name="Eltern")
+    auth = {"Authorization": f"Bearer {token}"}
+    parent = client.get(f"/api/v3/pages/{home_page.pk}/", headers=auth).json()["meta"]["parent"]
+    # An editor with every permission may read the tree's root, so it is named and answers.
+    assert parent["id"] == home_page.get_parent().pk
+    assert client.get(parent["meta"]["detail_url"], headers=auth).status_code == 200

@@ -84,11 +84,13 @@ def serve(database_url, tmp_path):
         check=True,
         capture_output=True,
     )
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_BASE_URL": f"http://127.0.0.1:{port}",
         "DATABASE_URL": database_url,
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
@@ -102,7 +104,6 @@ def serve(database_url, tmp_path):
         env=env,
         check=True,
     )
-    port = free_port()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen(
         [gunicorn, "cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],

@@ -32,11 +32,13 @@ def app(topic_index, tmp_path):
     redis_server = ThrowawayRedis()
     redis_server.start()
     db = settings.DATABASES["default"]
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_BASE_URL": f"http://127.0.0.1:{port}",
         "DATABASE_URL": (
             f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
         ),
@@ -51,7 +53,6 @@ def app(topic_index, tmp_path):
         env=env,
         check=True,
     )
-    port = free_port()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen(
         [gunicorn, "cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],

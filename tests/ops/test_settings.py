@@ -56,6 +56,7 @@ def read(script=SCRIPT, **env):
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="x" * 20 + "abcdefghij" * 3,
         ALLOWED_HOSTS="cms.example.org",
+        SITE_BASE_URL="https://cms.example.org",
         **env,
     )
     out = subprocess.run(

@@ -37,3 +37,34 @@ def test_contact_person_detail_and_fachbereiche(client, db):
     assert data["photo"] is None and data["initials"] == "JM"
     names = [f["name"] for f in client.get("/api/v3/people/fachbereiche/").json()["items"]]
     assert names == ["Migration"]
+
+
+def test_a_contact_named_only_by_its_function_has_that_as_its_name_in_both_apis(
+    client, topic_index
+):
+    from topics.factories import TopicPageContactPersonFactory, TopicPageFactory
+
+    role = "Referentin Kinder- und Jugendhilfe (Beispiel)"
+    person = ContactPersonFactory(
+        first_name="", last_name="", role=role, email="jugendhilfe@example.org"
+    )
+    topic = TopicPageFactory(parent=topic_index, slug="jugendhilfe")
+    TopicPageContactPersonFactory(page=topic, person=person)
+    expected = {
+        "id": person.pk,
+        "name": role,
+        "academic_title": "",
+        "first_name": "",
+        "last_name": "",
+        "initials": "",
+        "role": role,
+        "email": "jugendhilfe@example.org",
+        "phone": "",
+        "photo": None,
+    }
+    assert client.get(f"/api/v3/people/contact-persons/{person.pk}/").json() == expected
+    listing = client.get("/api/v3/people/contact-persons/").json()["items"]
+    assert expected in listing
+    for version in ("v2", "v3"):
+        detail = client.get(f"/api/{version}/pages/{topic.pk}/").json()
+        assert detail["contact_persons"] == [expected], version

@@ -144,3 +144,63 @@ def test_admin_is_german(admin_client):
     assert 'lang="de"' in html
     assert "Verband" in html  # our snippet menu
     assert "Seiten" in html
+
+
+ROLE_ONLY = "Referentin Kinder- und Jugendhilfe (Beispiel)"
+
+
+def test_a_contact_named_only_by_its_function_is_saved_and_shown_by_it(
+    admin_client, client, topic_index
+):
+    data = person_form(
+        ContactPerson(), role=ROLE_ONLY, email="jugendhilfe@example.org", **{"action-publish": "1"}
+    )
+    response = admin_client.post(f"{BASE}/add/", data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    person = ContactPerson.objects.get(role=ROLE_ONLY)
+    assert (person.first_name, person.last_name, person.live) == ("", "", True)
+    assert str(person) == ROLE_ONLY
+    # The admin lists and chooses it by its function.
+    listing = admin_client.get(f"{BASE}/").content.decode()
+    assert ROLE_ONLY in listing
+    page = TopicPageFactory(parent=topic_index, slug="jugendhilfe")
+    TopicPageContactPersonFactory(page=page, person=person)
+    html = client.get(page.url).content.decode()
+    assert f'<h3 class="contact-card__name">{ROLE_ONLY}</h3>' in html
+    assert html.count(ROLE_ONLY) == 1  # the heading; no role line repeating it
+    assert "contact-card__initials" not in html  # no empty avatar
+    assert 'href="mailto:jugendhilfe@example.org"' in html
+
+
+def test_a_contact_needs_a_name_or_a_function(admin_client):
+    message = "Bitte geben Sie einen Namen oder eine Funktion an."
+    response = admin_client.post(
+        f"{BASE}/add/", person_form(ContactPerson(), email="leer@example.org")
+    )
+    assert response.status_code == 200
+    assert not ContactPerson.objects.exists()
+    form = response.context["form"]
+    assert message in " ".join(form.errors["last_name"])
+    assert message in " ".join(form.errors["role"])
+    assert "__all__" not in form.errors  # said at the fields, not again above the form
+    assert message in response.content.decode()
+
+    response = admin_client.post(
+        f"{BASE}/add/", person_form(ContactPerson(), academic_title="Dr.", role="Referentin")
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["academic_title"] == [
+        "Ein akademischer Titel steht nur vor einem Namen."
+    ]
+    # A name alone is enough, as before.
+    response = admin_client.post(
+        f"{BASE}/add/", person_form(ContactPerson(), first_name="Janine", last_name="Beispiel")
+    )
+    assert response.status_code == 302
+
+
+def test_the_database_refuses_a_contact_without_name_and_function(db):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ContactPerson.objects.create(first_name="", last_name="", role="")

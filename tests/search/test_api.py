@@ -148,3 +148,18 @@ def test_query_count_does_not_grow_with_the_hits(
     with django_assert_max_num_queries(QUERY_BUDGET) as many_hits:
         assert search_api(q=f"Metropole {WORD}", limit=50).json()["count"] == 50
     assert len(many_hits.captured_queries) == len(few.captured_queries)
+
+
+def test_a_contact_named_only_by_its_function_is_found_and_suggested_by_it(db, client):
+    role = "Referentin Kinder- und Jugendhilfe (Beispiel)"
+    ContactPersonFactory(first_name="", last_name="", role=role, email="")
+    ContactPersonFactory(first_name="Janine", last_name="Jugendhelferin", role="Referentin")
+    body = client.get("/api/v3/search/", {"q": "Jugendhilfe", "type": "person"}).json()
+    assert [(i["title"], i["excerpt"]) for i in body["items"]] == [(role, "")]
+    suggested = client.get("/api/v3/search/autocomplete/", {"q": "Kinder Jugend"}).json()
+    assert [(i["type"], i["title"]) for i in suggested["items"]] == [("person", role)]
+    # A named contact is suggested by its name, not by its function.
+    suggested = client.get("/api/v3/search/autocomplete/", {"q": "Referent"}).json()
+    assert [i["title"] for i in suggested["items"]] == [role]
+    suggested = client.get("/api/v3/search/autocomplete/", {"q": "Jugendhelf"}).json()
+    assert [i["title"] for i in suggested["items"]] == ["Janine Jugendhelferin"]

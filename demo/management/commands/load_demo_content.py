@@ -163,11 +163,17 @@ class Command(BaseCommand):
         self.created += 1
 
     def sample_topic(self, themen, slug):
-        """An invented topic page, labelled as sample text, in its Fachbereich and Fachgruppe."""
+        """An invented topic page, labelled as sample text, in its Fachbereich and Fachgruppe,
+        with contacts named only by their function."""
+        title, fachbereich_name, fachgruppe_name, hue, intro, sections = content.SAMPLE_TOPICS[slug]
         existing = themen.get_children().filter(slug=slug).first()
         if existing:
-            return existing.specific
-        title, fachbereich_name, fachgruppe_name, hue, intro, sections = content.SAMPLE_TOPICS[slug]
+            page = existing.specific
+            if not page.contact_person_links.exists():  # loaded before the demo had them
+                page.contact_person_links = self.contact_links(slug, page.fachbereich)
+                page.save_revision().publish()
+                self.created += 1
+            return page
         fachbereich = self.get_or_create(Fachbereich, name=fachbereich_name)
         fachgruppe = self.get_or_create(
             Fachgruppe, name=fachgruppe_name, defaults={"fachbereich": fachbereich}
@@ -189,10 +195,17 @@ class Command(BaseCommand):
             fachbereich=fachbereich,
         )
         page.fachgruppe_links = [TopicPageFachgruppe(fachgruppe=fachgruppe)]
+        page.contact_person_links = self.contact_links(slug, fachbereich)
         themen.add_child(instance=page)
         page.save_revision().publish()
         self.created += 1
         return page
+
+    def contact_links(self, slug, fachbereich):
+        return [
+            TopicPageContactPerson(person=self.role_contact(role, email, fachbereich), sort_order=n)
+            for n, (role, email) in enumerate(content.SAMPLE_CONTACTS[slug])
+        ]
 
     # Snippets, media ------------------------------------------------------------------------
 
@@ -214,6 +227,17 @@ class Command(BaseCommand):
                 f"portrait-{last_name.lower()}.png",
                 lambda: initials_png(person.initials),
             )
+        person.save()
+        person.save_revision().publish()
+        self.created += 1
+        return person
+
+    def role_contact(self, role, email, fachbereich):
+        """A contact named only by its function (no invented names)."""
+        existing = ContactPerson.objects.filter(first_name="", last_name="", role=role).first()
+        if existing:
+            return existing
+        person = ContactPerson(role=role, email=email, fachbereich=fachbereich)
         person.save()
         person.save_revision().publish()
         self.created += 1
