@@ -6,8 +6,19 @@ class SearchConfig(AppConfig):
     verbose_name = "Suche"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
         from wagtail.api.v3.urls import api
+        from wagtail.contrib.search_promotions.models import SearchPromotion
 
         from .api import router
+        from .engine import forget_promoted_query_strings
 
         api.add_router("/search/", router)
+        # The cached list of promoted queries (search.engine.promoted_query_strings); deleting
+        # a query deletes its promotions one by one, so this sees that too.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_promoted_query_strings,
+                sender=SearchPromotion,
+                dispatch_uid=f"search-promoted-{signal is post_save}",
+            )

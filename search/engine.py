@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.cache import caches
+from django.db import transaction
 from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import SafeString
@@ -143,9 +145,14 @@ def _search(parsed, type, offset, limit, site, exclude_pages=()):  # noqa: A002
         # PostgreSQL: all types counted and ranked in one query (search/backends/postgres.py).
         counts, ranked = backend.search_sources(
             query,
-            [(s.key, *s.index_scope(site, exclude_pages)) for s in SOURCES],
+            lambda: [(s.key, *s.index_scope(site, exclude_pages)) for s in SOURCES],
             stop=offset + limit if limit else 0,
             only=type or None,
+            # What the scopes depend on: the site's subtree and the promoted pages left out.
+            scopes_key=(
+                (site.pk, site.root_page.path) if site is not None else None,
+                tuple(exclude_pages),
+            ),
         )
         return counts, _fetched(ranked[offset : offset + limit], site, exclude_pages)
     counts = {source.key: 0 for source in SOURCES}
@@ -236,8 +243,11 @@ def _ranked(hits, order, source, backend):
 def promoted_results(query, request=None, site=None):
     """Editors' picks for this query whose pages are live and public (or external links), and
     the ids of those pages."""
+    normalised = normalise_query_string(query)
+    if normalised not in promoted_query_strings():
+        return [], []
     picks = list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        SearchPromotion.objects.filter(query__query_string=normalised)
         .select_related("page")
         .order_by("sort_order")
     )
@@ -265,6 +275,28 @@ def promoted_results(query, request=None, site=None):
             )
         )
     return results, sorted(shown)
+
+
+PROMOTED_KEY = "search:promoted-query-strings"
+
+
+def promoted_query_strings():
+    """The (normalised) queries that editors promote results for, kept in the cache (shared
+    by every process through Redis) until a promotion changes (search/apps.py)."""
+    cache = caches["default"]
+    strings = cache.get(PROMOTED_KEY)
+    if strings is None:
+        strings = frozenset(
+            Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
+        )
+        cache.set(PROMOTED_KEY, strings, None)
+    return strings
+
+
+def forget_promoted_query_strings(**kwargs):
+    """Now and again after the commit: another process may have read the list in between."""
+    caches["default"].delete(PROMOTED_KEY)
+    transaction.on_commit(lambda: caches["default"].delete(PROMOTED_KEY))
 
 
 def record_query(query):

@@ -8,6 +8,7 @@ from django.db.models import BigIntegerField, Case, F, FloatField, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from django.db.models.sql import Query
+from wagtail.models import Page
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
@@ -144,13 +145,16 @@ class PostgresBackend(PostgresSearchBackend):
     query_compiler_class = IndexFirstCompiler
     results_class = Results
 
-    def search_sources(self, query, scopes, *, stop, only=None):
+    def search_sources(self, query, scopes, *, stop, only=None, scopes_key=None):
         """Search several types of public objects at once: the site search's one query.
 
         ``scopes`` is a list of ``(key, content type ids, queryset)``: the queryset selects the
-        public objects (search/sources.py ``index_scope``), only they are counted and ranked.
-        Returns the number of matches of each key and the best ``stop`` matches (of the key
-        ``only``, or of all) as ``(key, pk, score)``, best first.
+        public objects (search/sources.py ``index_scope``), only they are counted and ranked;
+        it may be a callable returning that list, and ``scopes_key`` then names it: its SQL is
+        compiled once per process (it holds no data, only the conditions, so any number of
+        processes may each keep their own). Returns the number of matches of each key and the
+        best ``stop`` matches (of the key ``only``, or of all) as ``(key, pk, score)``, best
+        first.
 
         One SQL statement over ``search_document`` (search/migrations/0004), Wagtail's index
         narrowed and kept in step by triggers: the matching documents are found once through its
@@ -161,22 +165,15 @@ class PostgresBackend(PostgresSearchBackend):
         Wagtail's backend runs a count and a ranked query per type instead, over its wide
         entries (see ``IndexFirstCompiler``).
         """
-        keys = [key for key, _types, _queryset in scopes]
+        keys, joined, using = self._compiled_scopes(scopes, scopes_key)
         counts = dict.fromkeys(keys, 0)
-        if not scopes:
+        if not keys:
             return counts, []
-        model = scopes[0][2].model
-        compiler = self.query_compiler_class(model.objects.none(), query)
-        using = scopes[0][2].db
+        compiler = self.query_compiler_class(Page.objects.none(), query)
         tsquery = compiler.build_tsquery(query, config=compiler.get_config(self))
         tsquery_sql, tsquery_params = _compiled(tsquery, using)
         weights = compiler.sql_weights
 
-        # One branch per distinct public queryset; the content types tell its types apart.
-        joined = {}
-        for number, (_key, types, queryset) in enumerate(scopes):
-            public = queryset.order_by().values("pk").query.sql_with_params()
-            joined.setdefault((public[0], tuple(public[1])), []).append((number, sorted(types)))
         branches, branch_params = [], []
         for (public_sql, public_params), members in joined.items():
             cases = " ".join("WHEN d.content_type_id = ANY(%s) THEN %s" for _member in members)
@@ -219,6 +216,31 @@ class PostgresBackend(PostgresSearchBackend):
                     ranked.append((-score, number, -pk))
         ranked.sort()
         return counts, [(keys[number], -pk, -score) for score, number, pk in ranked[:stop]]
+
+    def _compiled_scopes(self, scopes, scopes_key):
+        """The keys, the public querysets' SQL (one entry per distinct queryset, with the
+        numbers and content types of the keys it serves) and the database alias."""
+        cached = _COMPILED_SCOPES.get(scopes_key) if scopes_key is not None else None
+        if cached is not None:
+            return cached
+        scopes = scopes() if callable(scopes) else scopes
+        joined = {}
+        for number, (_key, types, queryset) in enumerate(scopes):
+            public = queryset.order_by().values("pk").query.sql_with_params()
+            joined.setdefault((public[0], tuple(public[1])), []).append((number, sorted(types)))
+        compiled = (
+            [key for key, _types, _queryset in scopes],
+            joined,
+            scopes[0][2].db if scopes else "default",
+        )
+        if scopes_key is not None:
+            if len(_COMPILED_SCOPES) >= 256:  # (a site per key, and the promoted pages)
+                _COMPILED_SCOPES.clear()
+            _COMPILED_SCOPES[scopes_key] = compiled
+        return compiled
+
+
+_COMPILED_SCOPES = {}
 
 
 def _compiled(expression, using):

@@ -147,7 +147,8 @@ def test_query_count_does_not_grow_with_the_hits(
     delivery_cache.forget_everything()  # measure the work, not the cache
     with django_assert_max_num_queries(QUERY_BUDGET) as many_hits:
         assert search_api(q=f"Metropole {WORD}", limit=50).json()["count"] == 50
-    assert len(many_hits.captured_queries) == len(few.captured_queries)
+    # (The second search may find more in the cache: e.g. which queries have promotions.)
+    assert len(many_hits.captured_queries) <= len(few.captured_queries)
 
 
 def test_a_contact_named_only_by_its_function_is_found_and_suggested_by_it(db, client):

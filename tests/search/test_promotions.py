@@ -3,6 +3,8 @@
 import io
 
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
@@ -84,3 +86,24 @@ def test_searches_feed_the_report_of_frequent_queries(demo, client, admin_client
     html = report.content.decode()
     assert "beratung" in html
     assert "metelmann" in html
+
+
+def test_a_promotion_shows_from_the_next_search_and_goes_when_deleted(home_page, search_api):
+    """Which queries have promotions is kept in the cache; a change to a promotion clears it."""
+    page = StandardPageFactory(parent=home_page, title="Kita-Beratung", slug="kita")
+    with CaptureQueriesContext(connection) as before:
+        assert search_api(q="Kita").json()["promotions"] == []
+    with CaptureQueriesContext(connection) as again:
+        assert search_api(q="Kita").json()["promotions"] == []
+    # The second search asks nothing about promotions (the first read the list once).
+    assert not [q for q in again.captured_queries if "searchpromotion" in q["sql"]]
+    assert [q for q in before.captured_queries if "searchpromotion" in q["sql"]]
+
+    pick = promote("Kita", page=page, description="Alles zur Kita")
+    assert [p["title"] for p in search_api(q="Kita").json()["promotions"]] == ["Kita-Beratung"]
+    pick.delete()
+    assert search_api(q="Kita").json()["promotions"] == []
+    promote("Kita", external_link_url="https://example.org/kita", external_link_text="Kita")
+    assert len(search_api(q="kita").json()["promotions"]) == 1
+    Query.objects.filter(query_string="kita").delete()
+    assert search_api(q="Kita").json()["promotions"] == []
