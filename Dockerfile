@@ -36,7 +36,12 @@ COPY . .
 RUN SECRET_KEY=build-only-not-a-secret-build-only-not-a-secret-xyz ALLOWED_HOSTS=build \
     SITE_BASE_URL=https://build.invalid \
     python manage.py collectstatic --noinput -v0 \
-    && useradd --system --uid 1000 cms
+    && useradd --system --uid 1000 cms \
+    && mkdir -p /app/media /app/private-media \
+    && chown -R cms /app/media /app/private-media
+# Without S3, images and documents are files here: mount volumes on these two folders (a new
+# volume takes over the folder's owner, so the app can write to it).
+VOLUME ["/app/media", "/app/private-media"]
 USER cms
 
 EXPOSE 8000
