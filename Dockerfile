@@ -3,11 +3,12 @@
 # and release (migrate, once per deploy before the new web processes start).
 #   docker build -t paritaet-cms .
 #   docker run --env-file prod.env -p 8000:8000 paritaet-cms
-#   docker run --env-file prod.env -e WORKER_ID=worker-1 paritaet-cms \
+#   docker run --env-file prod.env --no-healthcheck -e WORKER_ID=worker-1 paritaet-cms \
 #     sh -c 'python manage.py requeue_lost_tasks --worker-id $WORKER_ID && exec python manage.py db_worker --worker-id $WORKER_ID'
-#   docker run --env-file prod.env paritaet-cms python manage.py run_scheduler
-#   docker run --env-file prod.env paritaet-cms python manage.py remove_orphan_documents --interval 3600
-#   docker run --env-file prod.env paritaet-cms python manage.py migrate --noinput
+#   docker run --env-file prod.env --no-healthcheck paritaet-cms python manage.py run_scheduler
+#   docker run --env-file prod.env --no-healthcheck paritaet-cms python manage.py remove_orphan_documents --interval 3600
+#   docker run --env-file prod.env --no-healthcheck paritaet-cms python manage.py migrate --noinput
+# (The HEALTHCHECK asks the web server; the other processes serve no HTTP, hence --no-healthcheck.)
 # prod.env holds at least SECRET_KEY, ALLOWED_HOSTS and SITE_BASE_URL (without them the
 # production settings refuse to start) and DATABASE_URL; README "Production settings" lists all.
 # The processes keep no state of their own: PostgreSQL (DATABASE_URL), Redis (REDIS_URL) and S3
