@@ -25,6 +25,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from moto.server import ThreadedMotoServer
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from demo.media import publication_pdf
@@ -151,6 +153,45 @@ def test_upload_while_s3_is_away_fails_clearly_and_leaves_nothing(
         assert upload(admin_client, "danach.pdf").status_code == 302
     assert Publication.objects.count() == len(before_rows) + 1
     assert "private/documents/danach.pdf" in s3.objects()
+
+
+def png(name):
+    out = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "red").save(out, "PNG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
+
+
+def test_an_image_upload_while_s3_is_away_fails_clearly_and_leaves_nothing(
+    admin_client, s3, django_capture_on_commit_callbacks
+):
+    """Images are in the same bucket (public): their upload views answer alike."""
+    root = Collection.get_first_root_node().pk
+    s3.stop()
+    response = admin_client.post(
+        reverse("wagtailimages:add"), {"title": "Bild", "file": png("bild.png"), "collection": root}
+    )
+    assert response.status_code == 200  # the form again, not a server error
+    assert "Dateispeicher gerade nicht erreichbar" in " ".join(
+        response.context["form"].errors["file"]
+    )
+    response = admin_client.post(
+        reverse("wagtailimages:add_multiple"), {"files[]": png("viele.png"), "collection": root}
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert "Dateispeicher" in response.json()["error_message"]
+
+    s3.start()
+    assert not get_image_model().objects.exists()
+    assert s3.objects() == []  # no file without its row
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtailimages:add"),
+            {"title": "Bild", "file": png("bild.png"), "collection": root},
+        )
+    assert response.status_code == 302
+    assert get_image_model().objects.get().title == "Bild"
+    assert any(key.startswith("original_images/bild") for key in s3.objects())
 
 
 @pytest.fixture
