@@ -140,10 +140,13 @@ def _listings(model):
     return {tag for m, tags in LISTINGS.items() if issubclass(model, m) for tag in tags}
 
 
-def _dependents(obj):
+def _dependents(obj, kind=None):
+    """Pages registered as showing ``obj`` without a reference; ``kind`` is its class when
+    ``obj`` is loaded as something more general (a page as a plain ``Page``)."""
+    kind = kind or type(obj)
     ids = set()
     for model, functions in DEPENDENTS.items():
-        if isinstance(obj, model):
+        if issubclass(kind, model):
             for function in functions:
                 ids |= set(function(obj))
     return ids
@@ -261,21 +264,9 @@ def _teasing(page_ids):
         parent = page.get_parent()
         if parent is not None and parent.specific_class in LISTS_CHILDREN:
             ids.add(parent.pk)
-        ids |= _page_dependents(page)
-    return ids
-
-
-def _page_dependents(page):
-    """``_dependents`` of a page loaded as a plain ``Page``: by its specific class, without
-    loading the specific page (the functions get the plain page)."""
-    ids = set()
-    specific_class = page.specific_class
-    if specific_class is None:
-        return ids
-    for model, functions in DEPENDENTS.items():
-        if issubclass(specific_class, model):
-            for function in functions:
-                ids |= set(function(page))
+        if page.specific_class is not None:
+            # (The functions get the plain page: the specific one is not loaded.)
+            ids |= _dependents(page, page.specific_class)
     return ids
 
 
