@@ -18,7 +18,7 @@ The rules, by kind:
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.documents.models import AbstractDocument
@@ -117,11 +117,21 @@ def visible(queryset, reader=ANONYMOUS):
 
 def visible_related(links, field, reader=ANONYMOUS):
     """Rows of a relation (e.g. a page's ordered contact persons) whose ``field`` points to
-    something ``reader`` may see."""
-    related = links.model._meta.get_field(field).related_model
-    everything = related._default_manager.all()
+    something ``reader`` may see.
+
+    ``links`` is a database queryset for a saved page, or modelcluster's in-memory
+    ``FakeQuerySet`` for a page being previewed (the editor's unsaved rows). The in-memory
+    one cannot take a subquery, so it is narrowed by the visible targets' ids (one query)."""
+    foreign_key = links.model._meta.get_field(field)
+    everything = foreign_key.related_model._default_manager.all()
     narrowed = visible(everything, reader)
-    return links if narrowed is everything else links.filter(**{f"{field}__in": narrowed})
+    if narrowed is everything:
+        return links
+    if isinstance(links, QuerySet):
+        return links.filter(**{f"{field}__in": narrowed})
+    targets = {getattr(link, foreign_key.attname) for link in links}
+    allowed = set(narrowed.filter(pk__in=targets).values_list("pk", flat=True))
+    return links.filter(**{f"{foreign_key.attname}__in": allowed})
 
 
 def is_visible_snippet(obj):
