@@ -51,6 +51,35 @@ class FachbereichRole(models.Model):
         return self.group.name
 
 
+class FachbereichCollection(models.Model):
+    """The collection (Wagtail's folder of images and documents) of a Fachbereich.
+
+    Its editors upload into it and change what is in it; they choose from every collection.
+    Created and renamed with the Fachbereich by ``governance.roles``; when the Fachbereich is
+    deleted, the link goes and the collection with its files stays (nothing is lost).
+    """
+
+    fachbereich = models.OneToOneField(
+        "people.Fachbereich",
+        verbose_name=_("Fachbereich"),
+        on_delete=models.CASCADE,
+        related_name="media_collection",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("Sammlung"),
+        on_delete=models.CASCADE,
+        related_name="fachbereich_link",
+    )
+
+    class Meta:
+        verbose_name = _("Sammlung eines Fachbereichs")
+        verbose_name_plural = _("Sammlungen der Fachbereiche")
+
+    def __str__(self):
+        return self.collection.name
+
+
 class ReviewedContentMixin(models.Model):
     """A responsible editor and the date of the next review, for content that goes stale.
 

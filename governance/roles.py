@@ -8,8 +8,12 @@ and when a section page (the topic index) is created, and converges on the same 
   the registered snippets; which *objects* they may touch is narrowed to their Fachbereich by
   ``governance.permissions``. Reviewers get admin access only; the review task decides what they
   may approve.
-- "Redaktion" (the central editorial team) gets every page permission on each site's root page
-  and all permissions on the registered snippets.
+- Each Fachbereich has a collection of its own (images and documents). Its editors add, change
+  and choose images and documents there, and choose from every collection (images are public;
+  a document in a private collection stays hidden to visitors wherever it is linked).
+- "Redaktion" (the central editorial team) gets every page permission on each site's root page,
+  all permissions on the registered snippets, and adds, changes, deletes and chooses images and
+  documents in every collection.
 - The workflow "Fachliche Prüfung und Redaktion" has the tasks "Fachliche Prüfung" (the
   reviewers of the object's Fachbereich) and "Redaktion" (the Redaktion group), and is assigned
   to every section page and every registered snippet model.
@@ -19,7 +23,9 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Site,
     Workflow,
@@ -29,7 +35,7 @@ from wagtail.models import (
 )
 
 from . import registry
-from .models import FachbereichReviewTask, FachbereichRole
+from .models import FachbereichCollection, FachbereichReviewTask, FachbereichRole
 
 REDAKTION_GROUP = "Redaktion"
 WORKFLOW_NAME = "Fachliche Prüfung und Redaktion"
@@ -50,6 +56,14 @@ CENTRAL_PAGE_PERMISSIONS = (
     "lock_page",
     "unlock_page",
 )
+
+
+# Images and documents: Wagtail checks these on the stock models (its permission policies'
+# ``auth_model``), also for the project's own Publication document model.
+MEDIA_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
+EDITOR_OWN_COLLECTION_ACTIONS = ("add", "change", "choose")
+EDITOR_EVERY_COLLECTION_ACTIONS = ("choose",)
+CENTRAL_COLLECTION_ACTIONS = ("add", "change", "delete", "choose")
 
 
 def _admin_access():
@@ -74,6 +88,39 @@ def _grant_pages(group, pages, codenames):
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
+def _media_permissions(actions):
+    return [
+        Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+        for app_label, model in MEDIA_MODELS
+        for action in actions
+    ]
+
+
+def _grant_collection(group, collection, actions):
+    for permission in _media_permissions(actions):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def sync_fachbereich_collection(fachbereich):
+    """Creates or renames the Fachbereich's collection (below the root collection)."""
+    link = (
+        FachbereichCollection.objects.filter(fachbereich=fachbereich)
+        .select_related("collection")
+        .first()
+    )
+    name = fachbereich.name[:255]
+    if link is None:
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+        link = FachbereichCollection.objects.create(fachbereich=fachbereich, collection=collection)
+    elif link.collection.name != name:
+        link.collection.name = name
+        link.collection.save(update_fields=["name"])
+    return link.collection
+
+
 def section_pages():
     pages = []
     for model in registry.section_models:
@@ -88,7 +135,9 @@ def group_name(fachbereich, role):
 
 
 def sync_fachbereich_groups(fachbereich):
-    """Creates or renames the Fachbereich's two groups and gives them their permissions."""
+    """Creates or renames the Fachbereich's two groups and its collection and gives the groups
+    their permissions."""
+    own_collection = sync_fachbereich_collection(fachbereich)
     for role in FachbereichRole.Role:
         name = group_name(fachbereich, role)
         link = (
@@ -106,6 +155,10 @@ def sync_fachbereich_groups(fachbereich):
         group.permissions.add(_admin_access())
         if role == FachbereichRole.Role.EDITORS:
             _grant_pages(group, section_pages(), EDITOR_PAGE_PERMISSIONS)
+            _grant_collection(group, own_collection, EDITOR_OWN_COLLECTION_ACTIONS)
+            _grant_collection(
+                group, Collection.get_first_root_node(), EDITOR_EVERY_COLLECTION_ACTIONS
+            )
             for model in registry.snippet_models:
                 group.permissions.add(*_model_permissions(model, ("add", "change")))
 
@@ -119,6 +172,7 @@ def sync_redaktion_group():
     group.permissions.add(_admin_access())
     roots = [site.root_page for site in Site.objects.select_related("root_page")]
     _grant_pages(group, roots, CENTRAL_PAGE_PERMISSIONS)
+    _grant_collection(group, Collection.get_first_root_node(), CENTRAL_COLLECTION_ACTIONS)
     for model in registry.snippet_models:
         group.permissions.add(
             *_model_permissions(model, ("add", "change", "delete", "publish", "lock", "unlock"))
