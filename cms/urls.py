@@ -8,13 +8,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import throttling
-from delivery.api import v2_router
-from delivery.media import public_media
-from delivery.openapi import openapi_json
+from api.openapi import openapi_json
+from api.routers import v2_router
 from documents import views as document_views
 from home import views as home_views
 from home.sitemap import Sitemap
 from search import views as search_views
+from security.media import public_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

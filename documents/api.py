@@ -14,14 +14,13 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
-from delivery.api import Listing, Pagination
-from delivery.resolution import Resolution
-from delivery.visibility import visible
+from api.pagination import Listing, Pagination
+from content.resolution import Resolution
+from content.visibility import visible
 
 from .catalogue import Catalogue, PublicationFilter
 from .models import NEWEST_FIRST, OLDEST_FIRST, Publication
-from .values import Publication as PublicationValue
-from .values import publication_value
+from .values import PublicationValue, publication_value
 
 router = Router(tags=["publications"])
 
@@ -80,7 +79,7 @@ def list_publications(request, filters: Query[PublicationListFilter]):
     summary="A public publication",
 )
 def get_publication(request, publication_id: int):
-    queryset = visible(Publication.objects.select_related(*Publication.delivery_select_related))
+    queryset = visible(Publication.objects.select_related(*Publication.value_select_related))
     publication = get_object_or_404(queryset, pk=publication_id)
     res = Resolution()
     res.add([publication])

@@ -9,9 +9,9 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from wagtail.api.v3.urls import api
 
-        from delivery import invalidation
-        from delivery.api import v2_router
-        from delivery.cache import tagging
+        from api.routers import v2_router
+        from changes import registry
+        from httpcache.cache import tagging
 
         from .api import PublicationsAPIViewSet, router
         from .models import Publication, PublicationIndexPage
@@ -22,7 +22,7 @@ class DocumentsConfig(AppConfig):
         router.add_decorator(tagging("listing:publications"), mode="view")
         api.add_router("/publications/", router)
         # A publication shows on the topics it is tagged with and in the library.
-        invalidation.register(
+        registry.register(
             Publication,
             listings=["listing:publications"],
             dependents=lambda publication: [
@@ -31,4 +31,4 @@ class DocumentsConfig(AppConfig):
             ],
             m2m=["topics"],
         )
-        invalidation.register_listing_urls("listing:publications", "/api/v3/publications/")
+        registry.register_listing_urls("listing:publications", "/api/v3/publications/")

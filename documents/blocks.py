@@ -3,22 +3,21 @@ from pydantic import Field
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from delivery.blocks import DeliveredBlock
-from delivery.resolution import list_items
-from delivery.values import Value
-from delivery.visibility import visible
+from blocks.base import ResolvedBlock
+from content.resolution import list_items
+from content.values import Value
+from content.visibility import visible
 
 from .models import Publication
-from .values import Publication as PublicationValue
-from .values import publication_value
+from .values import PublicationValue, publication_value
 
 
-class Publications(Value):
+class PublicationsValue(Value):
     heading: str
     publications: list[PublicationValue] = Field(description="Only publicly available ones.")
 
 
-class PublicationsBlock(DeliveredBlock, blocks.StructBlock):
+class PublicationsBlock(ResolvedBlock, blocks.StructBlock):
     """Hand-picked publications, e.g. the brochures that belong to a section."""
 
     heading = blocks.CharBlock(label=_("Überschrift"), default="Publikationen", max_length=200)
@@ -26,7 +25,7 @@ class PublicationsBlock(DeliveredBlock, blocks.StructBlock):
         DocumentChooserBlock(label=_("Publikation")), label=_("Publikationen"), min_num=1
     )
 
-    value_type = Publications
+    value_type = PublicationsValue
 
     class Meta:
         icon = "doc-full"
@@ -51,7 +50,7 @@ class PublicationsBlock(DeliveredBlock, blocks.StructBlock):
         publications = [publication_value(p, res) for p in chosen if p is not None]
         if not publications:
             return None
-        return Publications(heading=raw.get("heading") or "", publications=publications)
+        return PublicationsValue(heading=raw.get("heading") or "", publications=publications)
 
 
 def hand_picked_ids(stream_block, raw):

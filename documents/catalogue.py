@@ -19,7 +19,7 @@ from ninja import Schema
 from pydantic import Field
 from pydantic import ValidationError as SchemaError
 
-from delivery.visibility import ANONYMOUS, visible
+from content.visibility import ANONYMOUS, visible
 
 from .models import NEWEST_FIRST, Publication, PublicationLanguage, PublicationType
 
@@ -133,7 +133,7 @@ class Catalogue:
         """The matching publications (none for a wrong filter), with their covers."""
         if not self.is_valid:
             return Publication.objects.none()
-        return self.filtered().select_related(*Publication.delivery_select_related).order_by(*order)
+        return self.filtered().select_related(*Publication.value_select_related).order_by(*order)
 
     def facets(self):
         """The four filters, each with every option that would show something and its count."""

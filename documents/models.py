@@ -11,9 +11,9 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 from wagtail.search import index
 
-from delivery.api import page_api_fields
-from delivery.pages import DeliveredPage, DeliveredPageManager
-from delivery.visibility import Reader
+from api.fields import page_api_fields
+from content.pages import ResolvedPage, ResolvedPageManager
+from content.visibility import Reader
 from preview.models import FrontendPreviewMixin
 
 from .storage import get_document_storage
@@ -119,8 +119,8 @@ class Publication(AbstractDocument):
     # SHA-1 of the file content the fields above were read from; makes extraction idempotent.
     extracted_file_hash = models.CharField(max_length=40, blank=True, editable=False)
 
-    # Loaded with every publication that is delivered (see delivery.resolution).
-    delivery_select_related = ("cover_image",)
+    # Loaded with every publication that is delivered (see content.resolution).
+    value_select_related = ("cover_image",)
 
     admin_form_fields = (
         "title",
@@ -182,7 +182,7 @@ class Publication(AbstractDocument):
                 raise ValidationError({"file": error.messages}) from error
 
 
-class PublicationIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
+class PublicationIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
     """The library page ("Publikationen"): lists all public publications, newest first, with
     filters (topic, type, year, language); the same list is ``/api/v3/publications/``."""
 
@@ -197,7 +197,7 @@ class PublicationIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
 
     value_type = PublicationIndexValue
     api_fields = page_api_fields(PublicationIndexValue)
-    objects = DeliveredPageManager()
+    objects = ResolvedPageManager()
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

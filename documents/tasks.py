@@ -14,7 +14,7 @@ from django.db import transaction
 from django_tasks import task
 from wagtail.images import get_image_model
 
-from delivery.visibility import is_visible
+from content.visibility import is_visible
 
 from .extraction import read_pdf, render_cover
 

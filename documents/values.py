@@ -4,13 +4,13 @@ import datetime
 
 from pydantic import Field
 
-from delivery.images import Purpose
-from delivery.pages import PageValue
-from delivery.resolution import Resolution
-from delivery.values import URL, Image, Value
+from content.pages import PageValue
+from content.renditions import Purpose
+from content.resolution import Resolution
+from content.values import URL, ImageValue, Value
 
 
-class Publication(Value):
+class PublicationValue(Value):
     """A downloadable publication."""
 
     id: int
@@ -26,7 +26,7 @@ class Publication(Value):
     page_count: int | None
     is_accessible: bool = Field(description="True for a tagged, accessible PDF (PDF/UA).")
     download_url: URL
-    cover: Image | None = Field(description="The first page (PDFs in public collections).")
+    cover: ImageValue | None = Field(description="The first page (PDFs in public collections).")
 
 
 class PublicationIndexValue(PageValue):
@@ -35,7 +35,7 @@ class PublicationIndexValue(PageValue):
 
 def publication_value(publication, res):
     """``publication`` (loaded with its cover) as a value."""
-    return Publication(
+    return PublicationValue(
         id=publication.pk,
         title=publication.title,
         description=publication.description,

@@ -3,7 +3,7 @@
 from django.utils.cache import patch_cache_control
 from wagtail.documents.views.serve import serve as wagtail_serve
 
-from delivery.middleware import has_credentials
+from httpcache.middleware import has_credentials
 
 
 def serve(request, document_id, document_filename):

@@ -1,7 +1,7 @@
 """The periodic jobs that must run without anyone typing a command.
 
 - ``publish_scheduled``: Wagtail's go-live and expiry of pages and snippets (it saves them, so
-  the delivery cache, CDN purge and webhooks see the change like any publish).
+  the response cache, CDN purge and webhooks see the change like any publish).
 - review reminders (``governance.reminders``): at most one mail per editor and day, so running
   them every few minutes is harmless.
 - ``sweep_webhooks``: retries of webhook deliveries.

@@ -4,10 +4,10 @@ from django.http import Http404
 from ninja import Router
 from wagtail.models import Site
 
-from delivery.resolution import Resolution
+from content.resolution import Resolution
 
 from .chrome import SiteChrome
-from .values import Navigation, SiteSettings
+from .values import NavigationValue, SiteSettingsValue
 
 router = Router(tags=["site"])
 
@@ -24,7 +24,7 @@ def _chrome(request):
 
 @router.get(
     "/navigation/",
-    response=Navigation,
+    response=NavigationValue,
     operation_id="navigation",
     summary="The site's main menu (pages with 'show in menus' below the home page)",
 )
@@ -34,7 +34,7 @@ def navigation(request):
 
 @router.get(
     "/site-settings/",
-    response=SiteSettings,
+    response=SiteSettingsValue,
     operation_id="site_settings",
     summary="Site name, contact details and legal pages (footer)",
 )

@@ -9,10 +9,10 @@ class HomeConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from wagtail.api.v3.urls import api
 
-        from delivery import invalidation
-        from delivery.cache import tagging
-        from delivery.pages import register_html_part
+        from changes import registry
+        from content.pages import register_html_part
         from documents.models import Publication
+        from httpcache.cache import tagging
         from people.models import Fachbereich
         from topics.models import TopicPage
 
@@ -33,11 +33,11 @@ class HomeConfig(AppConfig):
         def home_pages(_):
             return HomePage.objects.values_list("pk", flat=True)
 
-        invalidation.register(Publication, dependents=home_pages)
-        invalidation.register(TopicPage, dependents=home_pages)
-        invalidation.register(Fachbereich, dependents=home_pages)
-        invalidation.register(SiteSettings, chrome=True)
-        invalidation.LEGAL_PAGES.append(
+        registry.register(Publication, dependents=home_pages)
+        registry.register(TopicPage, dependents=home_pages)
+        registry.register(Fachbereich, dependents=home_pages)
+        registry.register(SiteSettings, chrome=True)
+        registry.LEGAL_PAGES.append(
             lambda: {
                 pk
                 for row in SiteSettings.objects.values_list(*(f"{n}_id" for n in LEGAL_PAGES))
@@ -45,6 +45,4 @@ class HomeConfig(AppConfig):
                 if pk
             }
         )
-        invalidation.register_listing_urls(
-            "chrome", "/api/v3/navigation/", "/api/v3/site-settings/"
-        )
+        registry.register_listing_urls("chrome", "/api/v3/navigation/", "/api/v3/site-settings/")

@@ -9,16 +9,16 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from .models import SiteSettings as SiteSettingsModel
-from .values import Navigation, SiteSettings
+from .models import SiteSettings
+from .values import NavigationValue, SiteSettingsValue
 
 LEGAL_PAGES = ("imprint_page", "privacy_page", "accessibility_page")
 
 
 @dataclass
 class Chrome:
-    navigation: Navigation
-    settings: SiteSettings
+    navigation: NavigationValue
+    settings: SiteSettingsValue
     # aria-current of each menu item for the page shown: "page", "true" (an ancestor) or "".
     current: dict
 
@@ -30,7 +30,7 @@ class SiteChrome:
         self.site = site
         self.page = page
         self.settings = (
-            SiteSettingsModel.for_request(request) if request else SiteSettingsModel.for_site(site)
+            SiteSettings.for_request(request) if request else SiteSettings.for_site(site)
         )
 
     def collect(self, res):
@@ -43,8 +43,8 @@ class SiteChrome:
     def build(self, res):
         root = res.page_link(self.site.root_page.pk) or res.page_link(self.site.root_page)
         menu = res.page_tags["menu"]
-        navigation = Navigation(root=root, items=[res.page_link(page) for page in menu])
-        settings = SiteSettings(
+        navigation = NavigationValue(root=root, items=[res.page_link(page) for page in menu])
+        settings = SiteSettingsValue(
             site_name=self.site.site_name or "",
             organisation_name=self.settings.organisation_name,
             address=self.settings.address,

@@ -1,15 +1,15 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
-from delivery.resolution import Resolution
-from delivery.visibility import Reader
+from content.resolution import Resolution
+from content.visibility import Reader
 
 from .chrome import SiteChrome
 
 
 def chrome(request):
     """The chrome for views that are not pages (search, login, errors). Pages resolve it
-    together with their own value and override this (see ``delivery.pages``)."""
+    together with their own value and override this (see ``content.pages``)."""
 
     def resolve():
         site = Site.find_for_request(request)

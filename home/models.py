@@ -10,21 +10,21 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from delivery.api import page_api_fields
-from delivery.blocks import BaseStreamBlock
-from delivery.pages import DeliveredPage, DeliveredPageManager
-from delivery.visibility import visible, visible_related
+from api.fields import page_api_fields
+from blocks.shared import BaseStreamBlock
+from content.pages import ResolvedPage, ResolvedPageManager
+from content.visibility import visible, visible_related
 from documents.models import NEWEST_FIRST, Publication, newest_first_key
 from documents.values import publication_value
 from people.models import Fachbereich
 from preview.models import FrontendPreviewMixin
 from topics.models import TopicIndexPage, TopicPage
-from topics.values import FachbereichLink, fachbereich_anchor, topic_teaser_value
+from topics.values import FachbereichLinkValue, fachbereich_anchor, topic_teaser_value
 
 from .values import HomePageValue, StandardPageValue
 
 
-class HomePage(DeliveredPage, FrontendPreviewMixin, Page):
+class HomePage(ResolvedPage, FrontendPreviewMixin, Page):
     """The start page: an introduction, featured topics and the latest publications."""
 
     intro = models.TextField(
@@ -49,7 +49,7 @@ class HomePage(DeliveredPage, FrontendPreviewMixin, Page):
 
     value_type = HomePageValue
     api_fields = page_api_fields(HomePageValue)
-    objects = DeliveredPageManager()
+    objects = ResolvedPageManager()
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -123,7 +123,7 @@ class HomePage(DeliveredPage, FrontendPreviewMixin, Page):
             return []
         url = res.page_url(topic_index)
         return [
-            FachbereichLink(id=f.pk, name=f.name, url=f"{url}#{fachbereich_anchor(f)}")
+            FachbereichLinkValue(id=f.pk, name=f.name, url=f"{url}#{fachbereich_anchor(f)}")
             for f in res.rows["fachbereiche"]
         ]
 
@@ -141,7 +141,7 @@ class HomePageFeaturedTopic(Orderable):
         verbose_name_plural = _("Hervorgehobene Themen")
 
 
-class StandardPage(DeliveredPage, FrontendPreviewMixin, Page):
+class StandardPage(ResolvedPage, FrontendPreviewMixin, Page):
     """A static page such as the Impressum, the privacy policy or the accessibility statement."""
 
     intro = models.TextField(
@@ -157,7 +157,7 @@ class StandardPage(DeliveredPage, FrontendPreviewMixin, Page):
 
     value_type = StandardPageValue
     api_fields = page_api_fields(StandardPageValue)
-    objects = DeliveredPageManager()
+    objects = ResolvedPageManager()
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

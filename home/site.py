@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from wagtail.models import Site
 
-from delivery.cache import forget_everything
+from httpcache.cache import forget_everything
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 

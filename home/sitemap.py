@@ -1,6 +1,6 @@
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
-from delivery.visibility import visible
+from content.visibility import visible
 
 
 class Sitemap(WagtailSitemap):

@@ -2,25 +2,25 @@
 
 from pydantic import Field
 
-from delivery.blocks import BaseStreamBlock
-from delivery.pages import PageValue
-from delivery.values import PageLink, Value
-from documents.values import Publication
-from topics.values import FachbereichLink, TopicTeaser
+from blocks.shared import BaseStreamBlock
+from content.pages import PageValue
+from content.values import PageLinkValue, Value
+from documents.values import PublicationValue
+from topics.values import FachbereichLinkValue, TopicTeaserValue
 
 
 class HomePageValue(PageValue):
     intro: str
-    featured_topics: list[TopicTeaser] = Field(
+    featured_topics: list[TopicTeaserValue] = Field(
         description="Published topics, editor's order; without a choice the three most "
         "recently published."
     )
-    fachbereiche: list[FachbereichLink] = Field(
+    fachbereiche: list[FachbereichLinkValue] = Field(
         description="Every Fachbereich with a published topic, alphabetically, linking to its "
         "section of the topics overview."
     )
     body: list[BaseStreamBlock.item_type()]
-    latest_publications: list[Publication] = Field(description="The newest three.")
+    latest_publications: list[PublicationValue] = Field(description="The newest three.")
 
 
 class StandardPageValue(PageValue):
@@ -28,14 +28,14 @@ class StandardPageValue(PageValue):
     body: list[BaseStreamBlock.item_type()]
 
 
-class Navigation(Value):
+class NavigationValue(Value):
     """The main menu: the home page's published children marked "show in menus"."""
 
-    root: PageLink
-    items: list[PageLink]
+    root: PageLinkValue
+    items: list[PageLinkValue]
 
 
-class SiteSettings(Value):
+class SiteSettingsValue(Value):
     """Name, contact details and legal pages (the footer of every page)."""
 
     site_name: str
@@ -43,7 +43,9 @@ class SiteSettings(Value):
     address: str
     email: str
     phone: str
-    root: PageLink
-    imprint_page: PageLink | None = Field(description="Null unless published and public.")
-    privacy_page: PageLink | None = Field(description="Null unless published and public.")
-    accessibility_page: PageLink | None = Field(description="Null unless published and public.")
+    root: PageLinkValue
+    imprint_page: PageLinkValue | None = Field(description="Null unless published and public.")
+    privacy_page: PageLinkValue | None = Field(description="Null unless published and public.")
+    accessibility_page: PageLinkValue | None = Field(
+        description="Null unless published and public."
+    )

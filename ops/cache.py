@@ -7,7 +7,7 @@ miss, a write is dropped. (A subclass of Django's own backend rather than django
 ``IGNORE_EXCEPTIONS``: the same thing in forty lines, without a second Redis client stack, and
 with the one thing neither gives — staying *correct* afterwards, below.)
 
-A dropped write may be an invalidation (the delivery cache's new tag versions, Wagtail deleting
+A dropped write may be an invalidation (the response cache's new tag versions, Wagtail deleting
 a cached site root): once Redis answers again, entries written before the outage could be served
 although a change made during it should have retired them. So a process that lost a write
 remembers it and empties the cache (``FLUSHDB``; the Redis database of ``REDIS_URL`` holds

@@ -7,7 +7,7 @@
   applied. ``200`` when all pass, else ``503`` naming the failed check; ``?format=json`` (or
   ``Accept: application/json``) gives one line per check.
 
-Neither is cached (``Cache-Control: no-store``; the delivery cache stores only tagged
+Neither is cached (``Cache-Control: no-store``; the response cache stores only tagged
 responses) and a failing readiness answer is not logged as a server error: the failed check is
 logged once as a warning by the library.
 """

@@ -71,7 +71,7 @@ class RequestLogMiddleware:
                     "path": request.path,
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                    "cache": response.get("X-Delivery-Cache", "miss"),
+                    "cache": response.get("X-Response-Cache", "miss"),
                 },
             )
             return response

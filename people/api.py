@@ -4,15 +4,19 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from delivery.api import Listing, Pagination
-from delivery.resolution import Resolution
-from delivery.visibility import visible
+from api.pagination import Listing, Pagination
+from content.resolution import Resolution
+from content.visibility import visible
 
 from .models import ContactPerson, Fachbereich, Fachgruppe
-from .values import ContactPerson as ContactPersonValue
-from .values import Fachbereich as FachbereichValue
-from .values import Fachgruppe as FachgruppeValue
-from .values import contact_person_value, fachbereich_value, fachgruppe_value
+from .values import (
+    ContactPersonValue,
+    FachbereichValue,
+    FachgruppeValue,
+    contact_person_value,
+    fachbereich_value,
+    fachgruppe_value,
+)
 
 router = Router(tags=["people"])
 
@@ -70,7 +74,7 @@ def list_fachbereiche(request):
 )
 @paginate(Pagination)
 def list_fachgruppen(request, filters: Query[FachgruppeFilter]):
-    queryset = visible(Fachgruppe.objects.select_related(*Fachgruppe.delivery_select_related))
+    queryset = visible(Fachgruppe.objects.select_related(*Fachgruppe.value_select_related))
     if filters.fachbereich is not None:
         queryset = queryset.filter(fachbereich=filters.fachbereich)
     return Listing(queryset, lambda objects, res: [fachgruppe_value(f, res) for f in objects])

@@ -9,10 +9,10 @@ class PeopleConfig(AppConfig):
         from wagtail.api.v3.urls import api
         from wagtail.permissions import register_permission_policy
 
-        from delivery import invalidation
-        from delivery.cache import tagging
-        from governance import registry
+        from changes import registry
         from governance.permissions import FachbereichModelPermissionPolicy
+        from governance.registry import register_snippet
+        from httpcache.cache import tagging
 
         from .api import router
         from .models import ContactPerson, Fachbereich, Fachgruppe
@@ -20,8 +20,8 @@ class PeopleConfig(AppConfig):
         router.add_decorator(tagging("listing:people"), mode="view")
         api.add_router("/people/", router)
         for model in (ContactPerson, Fachbereich, Fachgruppe):
-            invalidation.register(model, listings=["listing:people"])
-        invalidation.register_listing_urls(
+            registry.register(model, listings=["listing:people"])
+        registry.register_listing_urls(
             "listing:people",
             "/api/v3/people/contact-persons/",
             "/api/v3/people/fachbereiche/",
@@ -30,4 +30,4 @@ class PeopleConfig(AppConfig):
         # Fachbereich editors may edit only their Fachbereich's contact persons (before any
         # admin view asks for the policy); the review workflow applies to contact persons too.
         register_permission_policy(ContactPerson, FachbereichModelPermissionPolicy(ContactPerson))
-        registry.register_snippet(ContactPerson)
+        register_snippet(ContactPerson)

@@ -3,22 +3,21 @@ from pydantic import Field
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from delivery.blocks import DeliveredBlock
-from delivery.resolution import list_items
-from delivery.values import Value
-from delivery.visibility import visible
+from blocks.base import ResolvedBlock
+from content.resolution import list_items
+from content.values import Value
+from content.visibility import visible
 
 from .models import ContactPerson
-from .values import ContactPerson as ContactPersonValue
-from .values import contact_person_value
+from .values import ContactPersonValue, contact_person_value
 
 
-class ContactPersons(Value):
+class ContactPersonsValue(Value):
     heading: str
     persons: list[ContactPersonValue] = Field(description="Published persons, editor's order.")
 
 
-class ContactPersonsBlock(DeliveredBlock, blocks.StructBlock):
+class ContactPersonsBlock(ResolvedBlock, blocks.StructBlock):
     """Contact persons shown inside the body, e.g. for one section of a long page."""
 
     heading = blocks.CharBlock(label=_("Überschrift"), default="Ansprechpersonen", max_length=200)
@@ -28,7 +27,7 @@ class ContactPersonsBlock(DeliveredBlock, blocks.StructBlock):
         min_num=1,
     )
 
-    value_type = ContactPersons
+    value_type = ContactPersonsValue
 
     class Meta:
         icon = "user"
@@ -54,4 +53,4 @@ class ContactPersonsBlock(DeliveredBlock, blocks.StructBlock):
         persons = [contact_person_value(person, res) for person in persons if person]
         if not persons:
             return None  # no heading over an empty list
-        return ContactPersons(heading=raw.get("heading") or "", persons=persons)
+        return ContactPersonsValue(heading=raw.get("heading") or "", persons=persons)

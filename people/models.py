@@ -159,8 +159,8 @@ class ContactPerson(
         index.FilterField("live"),
     ]
 
-    # Loaded with every person that is delivered (see delivery.resolution).
-    delivery_select_related = ("photo",)
+    # Loaded with every person that is delivered (see content.resolution).
+    value_select_related = ("photo",)
     base_form_class = ContactPersonForm
 
     class Meta:
@@ -215,7 +215,7 @@ class ContactPerson(
         return "people/contact_person_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        from delivery.resolution import Resolution
+        from content.resolution import Resolution
 
         from .values import card_value
 
@@ -268,7 +268,7 @@ class Fachgruppe(index.Indexed, models.Model):
         index.FilterField("fachbereich"),
     ]
 
-    delivery_select_related = ("fachbereich", "lead__photo")
+    value_select_related = ("fachbereich", "lead__photo")
 
     class Meta:
         verbose_name = _("Fachgruppe")

@@ -2,12 +2,12 @@
 
 from pydantic import Field
 
-from delivery.images import Purpose
-from delivery.values import Image, Value
-from delivery.visibility import is_visible_snippet
+from content.renditions import Purpose
+from content.values import ImageValue, Value
+from content.visibility import is_visible_snippet
 
 
-class ContactPerson(Value):
+class ContactPersonValue(Value):
     """A published contact person; `photo` is null when there is none (show `initials`). A
     contact may be named only by its function: then `first_name`, `last_name`,
     `academic_title` and `initials` are empty and `name` is the function (`role`)."""
@@ -26,23 +26,23 @@ class ContactPerson(Value):
     role: str = Field(description="The function, e.g. `Fachreferentin Migration`; may be empty.")
     email: str
     phone: str
-    photo: Image | None
+    photo: ImageValue | None
 
 
-class Fachbereich(Value):
+class FachbereichValue(Value):
     id: int
     name: str
     description: str
 
 
-class Fachgruppe(Value):
+class FachgruppeValue(Value):
     """A Fachgruppe with its Fachbereich and its lead (null when unset or not published)."""
 
     id: int
     name: str
     description: str
-    fachbereich: Fachbereich | None
-    lead: ContactPerson | None
+    fachbereich: FachbereichValue | None
+    lead: ContactPersonValue | None
 
 
 def contact_person_value(person, res):
@@ -54,7 +54,7 @@ def contact_person_value(person, res):
 
 def card_value(person, res):
     """The value of ``person`` whether published or not (the admin's preview of a draft)."""
-    return ContactPerson(
+    return ContactPersonValue(
         id=person.pk,
         name=person.display_name,
         academic_title=person.academic_title,
@@ -71,13 +71,13 @@ def card_value(person, res):
 def fachbereich_value(fachbereich):
     if fachbereich is None:
         return None
-    return Fachbereich(
+    return FachbereichValue(
         id=fachbereich.pk, name=fachbereich.name, description=fachbereich.description
     )
 
 
 def fachgruppe_value(fachgruppe, res):
-    return Fachgruppe(
+    return FachgruppeValue(
         id=fachgruppe.pk,
         name=fachgruppe.name,
         description=fachgruppe.description,

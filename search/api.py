@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Site
 
-from delivery.values import URL
+from content.values import URL
 
 from .engine import (
     MAX_LIMIT,

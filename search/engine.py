@@ -27,7 +27,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from delivery.visibility import visible
+from content.visibility import visible
 
 from .highlight import Highlighter, query_terms
 from .query import backend_query, parse

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django_ratelimit.core import get_usage
 
-from delivery.middleware import has_credentials
+from httpcache.middleware import has_credentials
 
 MESSAGE = "Zu viele Suchanfragen. Bitte warten Sie einen Moment und versuchen Sie es dann erneut."
 

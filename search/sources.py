@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.utils import get_descendants_content_types_pks
 
-from delivery.visibility import visible
+from content.visibility import visible
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    """Every test starts with empty caches: the delivery cache keys entries by page id and
+    """Every test starts with empty caches: the response cache keys entries by page id and
     path, which the next test's rolled-back database reuses."""
     from django.core.cache import caches
 

@@ -4,11 +4,11 @@ detail (``/api/v3/pages/{id}/`` or ``pages/find/?html_path=``)."""
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from delivery.api import Listing, Pagination
-from delivery.visibility import visible
+from api.pagination import Listing, Pagination
+from content.visibility import visible
 
 from .models import TopicPage
-from .values import TopicTeaser, topic_teaser_value
+from .values import TopicTeaserValue, topic_teaser_value
 
 router = Router(tags=["topics"])
 
@@ -19,7 +19,7 @@ class TopicFilter(Schema):
 
 @router.get(
     "/",
-    response=list[TopicTeaser],
+    response=list[TopicTeaserValue],
     operation_id="topics_list",
     summary="List published topics (teasers)",
 )

@@ -1,6 +1,7 @@
 """The body of a topic page: the shared vocabulary plus contact persons and publications."""
 
-from delivery.blocks import BaseStreamBlock, CallToActionBlock, DeliveredStreamBlock, LinkListBlock
+from blocks.base import ResolvedStreamBlock
+from blocks.shared import BaseStreamBlock, CallToActionBlock, LinkListBlock
 from documents.blocks import PublicationsBlock
 from people.blocks import ContactPersonsBlock
 
@@ -10,7 +11,7 @@ class TopicBodyBlock(BaseStreamBlock):
     publications = PublicationsBlock()
 
 
-class FurtherInformationBlock(DeliveredStreamBlock):
+class FurtherInformationBlock(ResolvedStreamBlock):
     """The "Mehr Informationen" area at the end of a topic page."""
 
     call_to_action = CallToActionBlock()

@@ -9,10 +9,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from delivery.api import page_api_fields
-from delivery.images import Purpose
-from delivery.pages import DeliveredPage, DeliveredPageManager
-from delivery.visibility import visible, visible_related
+from api.fields import page_api_fields
+from content.pages import ResolvedPage, ResolvedPageManager
+from content.renditions import Purpose
+from content.visibility import visible, visible_related
 from documents.blocks import hand_picked_ids
 from documents.catalogue import html_query
 from documents.models import NEWEST_FIRST, Publication, PublicationIndexPage, newest_first_key
@@ -34,7 +34,7 @@ from .values import (
 )
 
 
-class TopicIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
+class TopicIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
     """The overview of all topics ("Themen")."""
 
     intro = models.TextField(
@@ -46,7 +46,7 @@ class TopicIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
 
     value_type = TopicIndexValue
     api_fields = page_api_fields(TopicIndexValue)
-    objects = DeliveredPageManager()
+    objects = ResolvedPageManager()
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["topics.TopicPage"]
@@ -71,7 +71,7 @@ class TopicIndexPage(DeliveredPage, FrontendPreviewMixin, Page):
         )
 
 
-class TopicPage(DeliveredPage, FrontendPreviewMixin, ReviewedContentMixin, Page):
+class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, Page):
     """One topic of the association's work, e.g. "Flüchtlingsarbeit"."""
 
     hero_image = models.ForeignKey(
@@ -168,8 +168,8 @@ class TopicPage(DeliveredPage, FrontendPreviewMixin, ReviewedContentMixin, Page)
 
     value_type = TopicPageValue
     api_fields = page_api_fields(TopicPageValue)
-    objects = DeliveredPageManager()
-    delivery_select_related = ("fachbereich", "hero_image")
+    objects = ResolvedPageManager()
+    value_select_related = ("fachbereich", "hero_image")
 
     parent_page_types = ["topics.TopicIndexPage"]
     subpage_types = []
@@ -207,7 +207,7 @@ class TopicPage(DeliveredPage, FrontendPreviewMixin, ReviewedContentMixin, Page)
         res.rows["fachgruppen"] = res.add(
             link.fachgruppe
             for link in fachgruppen.select_related(
-                *(f"fachgruppe__{name}" for name in Fachgruppe.delivery_select_related)
+                *(f"fachgruppe__{name}" for name in Fachgruppe.value_select_related)
             )
         )
         if self.pk:

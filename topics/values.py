@@ -3,31 +3,31 @@
 from django.utils.text import slugify
 from pydantic import Field
 
-from delivery.images import Purpose
-from delivery.pages import PageValue
-from delivery.values import URL, Image, PageLink, Value
-from documents.values import Publication
-from people.values import ContactPerson, Fachbereich, Fachgruppe, fachbereich_value
+from content.pages import PageValue
+from content.renditions import Purpose
+from content.values import URL, ImageValue, PageLinkValue, Value
+from documents.values import PublicationValue
+from people.values import ContactPersonValue, FachbereichValue, FachgruppeValue, fachbereich_value
 
 from .blocks import FurtherInformationBlock, TopicBodyBlock
 
 
-class TopicTeaser(PageLink):
+class TopicTeaserValue(PageLinkValue):
     """A topic in lists: title, intro and hero, linking to the page."""
 
     intro: str
-    hero: Image | None
+    hero: ImageValue | None
 
 
-class FachbereichTopics(Value):
+class FachbereichTopicsValue(Value):
     """A Fachbereich's section of the topics overview; `anchor` is the section's HTML id."""
 
-    fachbereich: Fachbereich | None = Field(description="Null for topics without one.")
+    fachbereich: FachbereichValue | None = Field(description="Null for topics without one.")
     anchor: str
-    topics: list[TopicTeaser]
+    topics: list[TopicTeaserValue]
 
 
-class FachbereichLink(Value):
+class FachbereichLinkValue(Value):
     """A way into a Fachbereich: its section of the topics overview."""
 
     id: int
@@ -37,8 +37,8 @@ class FachbereichLink(Value):
 
 class TopicIndexValue(PageValue):
     intro: str
-    topics: list[TopicTeaser] = Field(description="Published topics, alphabetically.")
-    groups: list[FachbereichTopics] = Field(
+    topics: list[TopicTeaserValue] = Field(description="Published topics, alphabetically.")
+    groups: list[FachbereichTopicsValue] = Field(
         description="The same topics by Fachbereich (alphabetically; topics without one last)."
     )
 
@@ -52,7 +52,7 @@ def table_of_contents(body):
     sections = [item.root.value for item in body if item.root.type == "section"]
     if len(sections) < CONTENTS_MIN_SECTIONS:
         return []
-    return [ContentsEntry(heading=s.heading, anchor=s.anchor) for s in sections]
+    return [ContentsEntryValue(heading=s.heading, anchor=s.anchor) for s in sections]
 
 
 def fachbereich_anchor(fachbereich):
@@ -67,31 +67,33 @@ def fachbereich_groups(topics, teasers):
         groups.setdefault(topic.fachbereich, []).append(teaser)
     order = sorted(groups, key=lambda f: (f is None, f.name.lower() if f else ""))
     return [
-        FachbereichTopics(
+        FachbereichTopicsValue(
             fachbereich=fachbereich_value(f), anchor=fachbereich_anchor(f), topics=groups[f]
         )
         for f in order
     ]
 
 
-class ContentsEntry(Value):
+class ContentsEntryValue(Value):
     heading: str
     anchor: str = Field(description="The section heading's HTML id.")
 
 
 class TopicPageValue(PageValue):
     intro: str
-    contents: list[ContentsEntry] = Field(
+    contents: list[ContentsEntryValue] = Field(
         description="The table of contents: the body's section headings, when there are at "
         "least three (else empty)."
     )
-    hero: Image | None
+    hero: ImageValue | None
     body: list[TopicBodyBlock.item_type()]
-    fachbereich: Fachbereich | None
-    fachgruppen: list[Fachgruppe]
-    contact_persons: list[ContactPerson] = Field(description="Published persons, editor's order.")
+    fachbereich: FachbereichValue | None
+    fachgruppen: list[FachgruppeValue]
+    contact_persons: list[ContactPersonValue] = Field(
+        description="Published persons, editor's order."
+    )
     further_information: list[FurtherInformationBlock.item_type()]
-    publications: list[Publication] = Field(
+    publications: list[PublicationValue] = Field(
         description="Public publications tagged with the topic and not already chosen in a "
         "publications block: the newest six (newest first, undated last)."
     )
@@ -103,7 +105,7 @@ class TopicPageValue(PageValue):
 def topic_teaser_value(page, res):
     """A topic page (loaded with its hero image) as a teaser."""
     link = res.page_link(page)
-    return TopicTeaser(
+    return TopicTeaserValue(
         **link.model_dump(),
         intro=page.intro,
         hero=res.image(

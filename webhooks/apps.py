@@ -7,7 +7,7 @@ class WebhooksConfig(AppConfig):
     verbose_name = "Webhooks"
 
     def ready(self):
-        from delivery.invalidation import content_changed
+        from changes.events import content_changed
 
         from .signal_handlers import record_deliveries
 

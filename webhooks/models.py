@@ -13,7 +13,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from delivery.invalidation import EVENTS
+from changes.events import EVENTS
 
 ALL_EVENTS = "*"
 

@@ -4,9 +4,9 @@ with gunicorn under production settings with Redis as the shared cache, and meas
 side, in one run, with wrk (requests per second, p50/p99 latency):
 
 1. the ceiling: a trivial Django view answering the same number of bytes as the v3 detail,
-   behind the same middleware (it pays the delivery cache's lookup like any request),
+   behind the same middleware (it pays the response cache's lookup like any request),
 2. warm v3 detail, warm v2 detail, warm page by path (``/api/v3/page-by-path/``), warm
-   rendered topic page: served from the delivery cache,
+   rendered topic page: served from the response cache,
 3. a conditional GET answered ``304`` from the cache entry's ETag,
 4. cold v3 detail: every request resolves and serialises the page (the request carries a
    session cookie, so the cache is neither read nor written, as for a logged-in reader).
@@ -185,7 +185,7 @@ def main():
             status, _, _ = get(url)
             assert status == 200, (url, status)
         status, headers, body = get(v3)
-        assert headers.get("X-Delivery-Cache") == "hit", headers
+        assert headers.get("X-Response-Cache") == "hit", headers
         etag = headers["ETag"]
         size = len(body)
         status, _, _ = get(v3, {"If-None-Match": etag})
@@ -195,7 +195,7 @@ def main():
         assert status == 200 and len(ceiling_body) == size
         cold_header = "Cookie: sessionid=bench-no-such-session"
         status, headers, _ = get(v3, {"Cookie": "sessionid=bench-no-such-session"})
-        assert status == 200 and "X-Delivery-Cache" not in headers
+        assert status == 200 and "X-Response-Cache" not in headers
 
         cases = [
             ("ceiling: trivial view, same bytes", ceiling, (), None),

@@ -24,7 +24,12 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Project apps first so that their templates override Wagtail's where they share a name.
-    "delivery",
+    # "api" first of all: its ready() registers the v3 page schemas, which must happen before
+    # any app's ready() imports Wagtail's v3 pages router (api/fields.py).
+    "api",
+    "content",
+    "blocks",
+    "changes",
     "home",
     "topics",
     "people",
@@ -47,7 +52,7 @@ INSTALLED_APPS = [
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "delivery.snippets.SnippetsConfig",  # wagtail.snippets without its v3 API router
+    "api.snippets.SnippetsConfig",  # wagtail.snippets without its v3 API router
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
@@ -154,7 +159,7 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 
 # Media by who may see it. MEDIA_ROOT holds only public files (images and their renditions),
-# served under MEDIA_URL by the app itself (delivery/media.py) unless SERVE_MEDIA is off because
+# served under MEDIA_URL by the app itself (security/media.py) unless SERVE_MEDIA is off because
 # a web server or CDN serves the folder. Documents live in PRIVATE_MEDIA_ROOT, outside it: no
 # URL reaches them but Wagtail's serve view, which checks the collection's privacy.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
@@ -227,9 +232,9 @@ AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 # After the front-end login without a "next" page, visitors land on the home page.
 LOGIN_REDIRECT_URL = "/"
 
-# Content-Security-Policy (django-csp, delivery/csp.py) and Permissions-Policy
+# Content-Security-Policy (django-csp, security/csp.py) and Permissions-Policy
 # (django-permissions-policy), on every response, cache hits included (both sit above the
-# delivery cache). The public site runs no inline script and loads nothing from other hosts
+# response cache). The public site runs no inline script and loads nothing from other hosts
 # but the consent embed's player (EMBED_ORIGINS) after the visitor's click, and the images
 # from the bucket's public host on S3 (IMAGE_ORIGINS). Wagtail's live preview shows the site in
 # a frame of the admin, on the same origin: frame-ancestors 'self'.
@@ -283,10 +288,10 @@ CONTENT_SECURITY_POLICY_BY_PATH = {
 INSTALLED_APPS += ["csp"]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "delivery.csp.ContentSecurityPolicyMiddleware",
+    "security.csp.ContentSecurityPolicyMiddleware",
 )
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("delivery.csp.ContentSecurityPolicyMiddleware") + 1,
+    MIDDLEWARE.index("security.csp.ContentSecurityPolicyMiddleware") + 1,
     "django_permissions_policy.PermissionsPolicyMiddleware",
 )
 _EMBED_PLAYERS = ["self", *EMBED_ORIGINS]
@@ -381,7 +386,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Delivery API (v2 and v3) ------------------------------------------------------------------
 INSTALLED_APPS += ["corsheaders"]
-# CORS before CommonMiddleware (django-cors-headers' rule). The delivery cache answers hits
+# CORS before CommonMiddleware (django-cors-headers' rule). The response cache answers hits
 # below the security, CORS and clickjacking middleware (so hits carry their headers) and above
 # the views; ETags and 304 answers for what it does not cache come from Django's
 # ConditionalGetMiddleware above it (which leaves the private, no-store responses alone). Above
@@ -391,14 +396,14 @@ MIDDLEWARE.insert(
     "corsheaders.middleware.CorsMiddleware",
 )
 MIDDLEWARE[MIDDLEWARE.index("django.middleware.clickjacking.XFrameOptionsMiddleware") + 1 : 0] = [
-    "delivery.middleware.clean_api_redirects",
+    "api.middleware.clean_api_redirects",
     "django.middleware.http.ConditionalGetMiddleware",
-    "delivery.middleware.DeliveryCacheMiddleware",
+    "httpcache.middleware.ResponseCacheMiddleware",
 ]
-# The delivery cache (delivery/cache.py): which of CACHES holds it, and how long an entry may
+# The response cache (httpcache/cache.py): which of CACHES holds it, and how long an entry may
 # live at most (a change invalidates it at once anyway).
-DELIVERY_CACHE = "default"
-DELIVERY_CACHE_TIMEOUT = env.int("DELIVERY_CACHE_TIMEOUT", default=24 * 3600)
+RESPONSE_CACHE = "default"
+RESPONSE_CACHE_TIMEOUT = env.int("RESPONSE_CACHE_TIMEOUT", default=24 * 3600)
 # Rendered pages may be cached by browsers and CDNs for this many seconds.
 HTML_CACHE_MAX_AGE = env.int("HTML_CACHE_MAX_AGE", default=60)
 # CDN purge (Wagtail's frontend cache backends): every change purges its affected HTML and API

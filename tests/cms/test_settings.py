@@ -103,7 +103,7 @@ def test_redis_url_gives_a_shared_cache_that_works():
     [
         ("API_CACHE_MAX_AGE", "API_CACHE_MAX_AGE"),
         ("HTML_CACHE_MAX_AGE", "HTML_CACHE_MAX_AGE"),
-        ("DELIVERY_CACHE_TIMEOUT", "DELIVERY_CACHE_TIMEOUT"),
+        ("RESPONSE_CACHE_TIMEOUT", "RESPONSE_CACHE_TIMEOUT"),
     ],
 )
 def test_the_cache_lifetimes_are_read_from_the_environment(variable, setting):

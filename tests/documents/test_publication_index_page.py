@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from delivery import cache as delivery_cache
 from documents.factories import PublicationFactory, PublicationIndexPageFactory
+from httpcache import cache
 from topics.factories import TopicPageFactory
 
 
@@ -173,7 +173,7 @@ def test_pagination_keeps_the_filters(client, home_page):
 
 
 def render_queries(client):
-    delivery_cache.forget_everything()  # measure the work, not the cache
+    cache.forget_everything()  # measure the work, not the cache
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/publikationen/?thema=thema&seite=1")
     assert response.status_code == 200
@@ -190,7 +190,7 @@ def test_query_count_does_not_grow_with_the_number_of_publications(
         for _ in range(3):
             PublicationFactory(topics=[topic], publication_date=date(2024, 5, 1))
     client.get("/publikationen/?thema=thema&seite=1")  # creates the cover renditions once
-    delivery_cache.forget_everything()  # measure the work, not the cache
+    cache.forget_everything()  # measure the work, not the cache
     with django_assert_max_num_queries(25):
         few, shown = render_queries(client)
     assert shown == 3

@@ -6,8 +6,8 @@ from datetime import date
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from delivery import cache as delivery_cache
 from documents.factories import PublicationFactory, PublicationIndexPageFactory
+from httpcache import cache
 from topics.factories import TopicPageFactory
 
 
@@ -63,7 +63,7 @@ def test_topic_page_query_count_does_not_grow_with_tagged_publications(
 
     def queries():
         client.get("/themen/flucht/")  # renditions of new covers are created once
-        delivery_cache.forget_everything()  # measure the work, not the cache
+        cache.forget_everything()  # measure the work, not the cache
         with CaptureQueriesContext(connection) as captured:
             assert client.get("/themen/flucht/").status_code == 200
         return len(captured)

@@ -29,7 +29,7 @@ def test_player_waits_in_an_inert_template_until_consent(client, video_page):
     assert "Erst wenn Sie ihn laden, werden Daten wie Ihre IP-Adresse" in html
     # Without JavaScript the visitor still reaches the video, on the provider's site.
     assert '<a href="https://www.youtube.com/watch?v=demo' in html
-    assert '<script src="/static/delivery/consent-embed.js" defer></script>' in html
+    assert '<script src="/static/blocks/consent-embed.js" defer></script>' in html
 
 
 def test_pages_without_embeds_load_no_embed_script(client, home_page):

@@ -27,7 +27,7 @@ def test_liveness_answers_and_is_never_cached(client, db):
         assert response.status_code == 200
         assert response.content == b"ok\n"
         assert "no-store" in response["Cache-Control"]
-        assert response.get("X-Delivery-Cache") is None
+        assert response.get("X-Response-Cache") is None
 
 
 def test_ready_when_everything_answers(client, db):
@@ -41,7 +41,7 @@ def test_ready_when_everything_answers(client, db):
             "Migrations": "OK",
         }
         assert "no-store" in response["Cache-Control"]
-        assert response.get("X-Delivery-Cache") is None
+        assert response.get("X-Response-Cache") is None
 
 
 def test_cache_down_is_not_ready_and_says_so(client, db, settings, caplog):

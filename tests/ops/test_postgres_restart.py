@@ -95,7 +95,7 @@ def serve(database_url, tmp_path):
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SECURE_SSL_REDIRECT": "false",
-        "DELIVERY_CACHE_TIMEOUT": "0",  # every read goes to the database
+        "RESPONSE_CACHE_TIMEOUT": "0",  # every read goes to the database
     }
     env.pop("REDIS_URL", None)
     subprocess.run(

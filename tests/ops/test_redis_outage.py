@@ -46,7 +46,7 @@ def warm(client, page):
         client.get(url)
         response = client.get(url)
         assert response.status_code == 200, url
-        assert response["X-Delivery-Cache"] == "hit", url
+        assert response["X-Response-Cache"] == "hit", url
 
 
 def wait_for_repair():
@@ -70,7 +70,7 @@ def test_redis_stopped_site_and_api_still_answer(client, redis_server, topic, ca
     for url in [*urls(topic), "/api/v3/topics/", "/api/v3/navigation/", "/"]:
         response = client.get(url)
         assert response.status_code == 200, url
-        assert response.get("X-Delivery-Cache") is None, url
+        assert response.get("X-Response-Cache") is None, url
     assert "Erste Fassung" in client.get(topic.url).content.decode()
     assert any("answering without the cache" in r.getMessage() for r in caplog.records)
 

@@ -75,7 +75,7 @@ def test_redis_stopped_under_load_every_request_still_answers(app):
     urls = ["/themen/thema/", f"/api/v3/pages/{topic.pk}/", f"/api/v2/pages/{topic.pk}/"]
     for url in urls:
         get(base + url)
-        assert get(base + url)[1]["X-Delivery-Cache"] == "hit", url
+        assert get(base + url)[1]["X-Response-Cache"] == "hit", url
 
     results = []
     stop = threading.Event()
@@ -89,7 +89,7 @@ def test_redis_stopped_under_load_every_request_still_answers(app):
                 status, headers, body = get(base + url)
             except OSError as error:
                 status, headers, body = None, {}, str(error)
-            results.append((time.monotonic(), url, status, headers.get("X-Delivery-Cache"), body))
+            results.append((time.monotonic(), url, status, headers.get("X-Response-Cache"), body))
 
     threads = [threading.Thread(target=load, args=(i,)) for i in range(4)]
     for thread in threads:

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from delivery import cache as delivery_cache
 from documents.factories import PublicationFactory
 from home.factories import StandardPageFactory
+from httpcache import cache
 from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
 from topics.factories import TopicPageContactPersonFactory, TopicPageFactory
 
@@ -140,11 +140,11 @@ def test_query_count_does_not_grow_with_the_hits(
             publication.tags.add(f"Schlagwort {prefix}")
 
     make(1, "Dorf")
-    delivery_cache.forget_everything()  # measure the work, not the cache
+    cache.forget_everything()  # measure the work, not the cache
     with django_assert_max_num_queries(QUERY_BUDGET) as few:
         assert search_api(q=f"Dorf {WORD}").json()["count"] == 5
     make(10, "Metropole")
-    delivery_cache.forget_everything()  # measure the work, not the cache
+    cache.forget_everything()  # measure the work, not the cache
     with django_assert_max_num_queries(QUERY_BUDGET) as many_hits:
         assert search_api(q=f"Metropole {WORD}", limit=50).json()["count"] == 50
     # (The second search may find more in the cache: e.g. which queries have promotions.)

@@ -7,8 +7,8 @@ import pytest
 from wagtail.rich_text import RichText
 from wagtail_factories import ImageFactory
 
-from delivery import cache as delivery_cache
 from documents.factories import PublicationFactory, PublicationIndexPageFactory
+from httpcache import cache
 from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
 from topics.factories import TopicPageContactPersonFactory, TopicPageFactory
 from topics.models import TopicPageFachgruppe
@@ -96,13 +96,13 @@ def test_topic_page_queries_do_not_grow_with_content(
         client.get(URLS[output](page))  # the first request creates the renditions
     counts = []
     for page in (small, large):
-        delivery_cache.forget_everything()  # measure the resolution, not the delivery cache
+        cache.forget_everything()  # measure the resolution, not the response cache
         with django_assert_max_num_queries(BUDGET[output]) as queries:
             response = client.get(URLS[output](page))
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
-    with django_assert_max_num_queries(0):  # and then it is served from the delivery cache
+    with django_assert_max_num_queries(0):  # and then it is served from the response cache
         assert client.get(URLS[output](large)).content == response.content
 
     if output == "html":

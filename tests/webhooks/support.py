@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from delivery.invalidation import Affected, Change, content_changed
+from changes.affected import Affected
+from changes.events import Change, content_changed
 from webhooks.models import WebhookEndpoint
 
 

@@ -1,0 +1,64 @@
+"""``/api/v3/page-by-path/?html_path=``: a page's v3 detail in one request.
+
+A frontend that knows only the URL path gets the page's detail body directly (Wagtail's
+``find`` answers with a redirect to the detail, a second request). Anonymous answers come from
+the detail's own response cache entry: the path is remembered as an alias of it.
+"""
+
+import copy
+
+from django.http import Http404, HttpResponse, QueryDict
+from django.urls import resolve, reverse
+from ninja import Query, Router
+from wagtail.api.v3.routers.pages import PageDetailSchema
+from wagtail.models import Page, Site
+
+from content.visibility import visible
+from httpcache import cache
+from httpcache.middleware import has_credentials, public
+
+by_path_router = Router(tags=["pages"])
+
+
+@by_path_router.get(
+    "/",
+    response=PageDetailSchema,
+    url_name="pages_by_path",
+    operation_id="pages_by_path",
+    summary="Page detail by its HTML path, in one request",
+    description=(
+        "The same body as `/api/v3/pages/{id}/` for the page the site serves at `html_path` "
+        "(e.g. `/themen/fluechtlingsarbeit/`), answered from the same cache entry. "
+        "`/api/v3/pages/find/` still redirects, for clients that expect it."
+    ),
+)
+def page_by_path(request, html_path: str = Query(..., max_length=2048)):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No site is configured for this host.")
+    page, _args, _kwargs = site.root_page.specific.route(
+        request, [part for part in html_path.split("/") if part]
+    )
+    if not visible(Page.objects.filter(pk=page.pk)).exists():
+        raise Http404("No page is published at this path.")
+    detail = reverse("wagtailapi_v3:detail_page", kwargs={"page_id": page.pk})
+    detail_key = cache.key_for(request, path=detail, query="")
+    anonymous = not has_credentials(request)
+    started = cache.generation()
+    if anonymous and (entry := cache.lookup(detail_key)) is not None:
+        response = HttpResponse(entry.body, status=entry.status, content_type=entry.content_type)
+        response["ETag"] = entry.etag
+    else:
+        sub = copy.copy(request)
+        sub.path = sub.path_info = detail
+        sub.GET = QueryDict()
+        match = resolve(detail)
+        response = match.func(sub, *match.args, **match.kwargs)
+        if not anonymous or response.status_code != 200:
+            return response
+        if entry := cache.save(detail_key, response, {cache.page_tag(page.pk)}, started):
+            response["ETag"] = entry.etag
+    if anonymous:
+        cache.save_alias(cache.key_for(request), detail_key, {cache.page_tag(page.pk)})
+        public(response, request)
+    return response

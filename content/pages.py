@@ -1,0 +1,112 @@
+"""Pages that deliver themselves: resolved once per request, rendered twice.
+
+A page type declares ``value_type`` (its delivered value) and builds it in two steps around
+one :class:`~content.resolution.Resolution`: ``collect`` says what it refers to, ``build``
+makes the value from what was loaded. The HTML view puts the value into the template context
+as ``value``; the APIs serialise the same value (``api.fields.page_api_fields``).
+"""
+
+from typing import ClassVar
+
+from django.db.models import Q
+from pydantic import Field
+from wagtail.models import Page, PageManager, Site
+from wagtail.query import PageQuerySet
+
+from httpcache import cache
+
+from .resolution import Resolution
+from .values import PageLinkValue, Value
+from .visibility import Reader
+
+
+class PageValue(Value):
+    """What every delivered page has."""
+
+    breadcrumbs: list[PageLinkValue] = Field(
+        description="The page's visible ancestors from the site's home page down, for a trail."
+    )
+
+
+class ResolvedPageQuerySet(PageQuerySet):
+    def only(self, *fields):
+        """Drop the relations the manager joins that ``fields`` leaves out: Django refuses a
+        relation both deferred and joined (treebeard deletes with ``.only("path", …)``)."""
+        clone = super().only(*fields)
+        joined = clone.query.select_related
+        if isinstance(joined, dict):
+            wanted = {name.split("__")[0] for name in fields}
+            kept = {name: more for name, more in joined.items() if name in wanted}
+            clone.query.select_related = kept or False
+        return clone
+
+
+class ResolvedPageManager(PageManager.from_queryset(ResolvedPageQuerySet)):
+    """Loads what a page type's value always needs with the page itself (``.specific`` uses
+    the default manager), e.g. its Fachbereich and hero image: no query per field."""
+
+    def get_queryset(self):
+        related = getattr(self.model, "value_select_related", ())
+        return super().get_queryset().select_related("locale", *related)
+
+
+class ResolvedPage:
+    """Mixin for page types. Subclasses set ``value_type`` and implement ``build``."""
+
+    value_type: ClassVar[type[PageValue]] = PageValue
+    value_select_related: ClassVar[tuple] = ()
+
+    def collect(self, res):
+        """Say what the value refers to (``res.want…``, ``res.collect``); may query child
+        relations (already narrowed to what is visible)."""
+        steplen = Page.steplen
+        ancestors = [self.path[: steplen * depth] for depth in range(2, self.depth)]
+        res.want_pages_where("ancestors", Q(path__in=ancestors))
+
+    def build(self, res):
+        return PageValue(breadcrumbs=self.build_breadcrumbs(res))
+
+    def build_breadcrumbs(self, res):
+        return [res.page_link(page) for page in res.page_tags["ancestors"]]
+
+    def resolve(self, reader=None, site=None):
+        """This page's value for ``reader`` (anonymous by default)."""
+        res = Resolution(reader or Reader(), site, resolved_page=self)
+        self.collect(res)
+        return self.build(res.load())
+
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's serve, tagged for the response cache: this page and the chrome. (Wagtail
+        checks view restrictions before it calls this, so a restricted page reaches here only
+        for a reader with credentials, whose responses are never stored.)"""
+        response = super().serve(request, *args, **kwargs)
+        cache.tag(request, cache.page_tag(self.pk), "chrome")
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        """The page's value as ``value``, and each registered HTML part (the site's chrome)
+        under its name, all from one resolution."""
+        context = super().get_context(request, *args, **kwargs)
+        site = Site.find_for_request(request)
+        res = Resolution(Reader.for_request(request), site, resolved_page=self)
+        self.collect(res)
+        parts = {name: factory(request, site, self) for name, factory in HTML_PARTS.items()}
+        for part in parts.values():
+            part.collect(res)
+        res.load()
+        context["value"] = self.build(res)
+        context.update({name: part.build(res) for name, part in parts.items()})
+        return context
+
+
+# Further values every rendered page shows (e.g. the navigation and the footer), registered by
+# the app that owns them: ``factory(request, site, page)`` returns an object with
+# ``collect(res)`` and ``build(res)``, resolved together with the page.
+HTML_PARTS = {}
+
+
+def register_html_part(name, factory):
+    HTML_PARTS[name] = factory
+
+
+__all__ = ["ResolvedPage", "ResolvedPageManager", "PageValue", "register_html_part"]

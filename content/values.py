@@ -1,0 +1,90 @@
+"""The value types every output renders: what a reader may see of a page, resolved.
+
+A page resolves itself once per request into these (see ``content.resolution``). The
+templates render them; both APIs serialise them, and Wagtail's v3 and the project's own
+endpoints publish them in the OpenAPI document. URLs are stored as the site knows them (a path
+for pages, documents and local media, a full URL for S3 media); when a value is serialised for
+the API, every URL becomes absolute against the configured public base URL.
+"""
+
+from typing import Annotated
+
+from django.conf import settings
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+
+def absolute_url(url: str) -> str:
+    """``url`` made absolute against the public base URL (``WAGTAILAPI_BASE_URL``)."""
+    if url and url.startswith("/") and not url.startswith("//"):
+        return (getattr(settings, "WAGTAILAPI_BASE_URL", None) or "").rstrip("/") + url
+    return url
+
+
+URL = Annotated[str, PlainSerializer(absolute_url, return_type=str)]
+
+
+class Value(BaseModel):
+    """Base of every value: immutable once resolved, unknown keys rejected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RenditionValue(Value):
+    spec: str = Field(description="Wagtail filter spec, e.g. `width-960`.")
+    url: URL
+    width: int
+    height: int
+
+
+class ImageValue(Value):
+    """An image in the sizes of its purpose; `alt` is empty for decorative images."""
+
+    id: int
+    alt: str
+    decorative: bool
+    width: int
+    height: int
+    renditions: list[RenditionValue]
+
+    @property
+    def src(self):
+        """The smallest size: ``src``, ``width`` and ``height`` for browsers that ignore
+        ``srcset`` (and the aspect ratio that reserves the space while loading)."""
+        return self.renditions[0] if self.renditions else None
+
+    @property
+    def srcset(self):
+        return ", ".join(f"{r.url} {r.width}w" for r in self.renditions)
+
+    @property
+    def largest(self):
+        return self.renditions[-1] if self.renditions else None
+
+
+class PageLinkValue(Value):
+    """Another page: enough to link to it; `url` also finds it through `pages/find/`."""
+
+    id: int
+    title: str
+    type: str = Field(description="Content type label, e.g. `topics.TopicPage`.")
+    url: URL = Field(description="The page's public URL.")
+
+
+class DocumentLinkValue(Value):
+    """A downloadable document (delivered through the site's download URL)."""
+
+    id: int
+    title: str
+    file_extension: str
+    file_size: int | None = Field(description="Size of the file in bytes.")
+    url: URL = Field(description="Download URL.")
+
+
+class LinkValue(Value):
+    """A link that the reader can follow. Links to hidden pages or documents are left out
+    entirely, so `label` never names something the reader may not see."""
+
+    label: str
+    url: URL
+    page: PageLinkValue | None = Field(description="Set when the link goes to a page of the site.")
+    document: DocumentLinkValue | None = Field(description="Set when the link is a download.")
