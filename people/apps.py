@@ -13,9 +13,10 @@ class PeopleConfig(AppConfig):
         from governance.permissions import FachbereichModelPermissionPolicy
         from governance.registry import register_snippet
         from httpcache.cache import tagging
+        from organisation.models import Fachbereich
 
         from .api import router
-        from .models import ContactPerson, Fachbereich, Fachgruppe
+        from .models import ContactPerson, Fachgruppe
 
         router.add_decorator(tagging("listing:people"), mode="view")
         api.add_router("/people/", router)

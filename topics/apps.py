@@ -11,7 +11,7 @@ class TopicsConfig(AppConfig):
         from changes import registry
         from governance.registry import register_section
         from httpcache.cache import tagging
-        from people.models import Fachbereich
+        from organisation.models import Fachbereich
 
         from .api import router
         from .models import TopicIndexPage, TopicPage
