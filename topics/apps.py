@@ -9,6 +9,7 @@ class TopicsConfig(AppConfig):
         from wagtail.api.v3.urls import api
 
         from changes import registry
+        from documents.topics import register_topic_page
         from governance.registry import register_section
         from httpcache.cache import tagging
         from organisation.models import Fachbereich
@@ -28,3 +29,5 @@ class TopicsConfig(AppConfig):
         registry.register_listing_urls("listing:topics", "/api/v3/topics/")
         # Fachbereich editors work below the topic index; the review workflow applies there.
         register_section(TopicIndexPage)
+        # Publications are tagged with topic pages, and listed on them.
+        register_topic_page(TopicPage)

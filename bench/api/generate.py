@@ -137,9 +137,7 @@ def generate():
         for i, page in enumerate(pages)
     )
     Publication.topics.through.objects.bulk_create(
-        Publication.topics.through(
-            publication=publications[(i * 2 + k) % PUBLICATIONS], topicpage=page
-        )
+        Publication.topics.through(publication=publications[(i * 2 + k) % PUBLICATIONS], page=page)
         for i, page in enumerate(pages)
         for k in range(4)
     )
