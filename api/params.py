@@ -126,6 +126,7 @@ def integer_fields(model, names):
 # -- v3 -----------------------------------------------------------------------------------------
 
 
+# Borrowed: see cms/borrowed.py (ninja ParamModel: __ninja_param_source__, __ninja_flatten_map__)
 def query_fields(operation):
     """``{name: annotation}`` of the query parameters the operation declares."""
     fields = {}
@@ -175,6 +176,7 @@ def page_integer_filters(query, names):
 EXTRA_PARAMETERS = {"list_pages": (page_field_filters, page_integer_filters)}
 
 
+# Borrowed: see cms/borrowed.py (ninja BoundRouter._bind_operations: the bound Operation.run)
 def strict_query(run):
     """Ninja view decorator: 400 for any query problem or undeclared parameter."""
     target = run  # the operation's bound ``run``, perhaps under other view decorators
@@ -209,6 +211,7 @@ def strict_query(run):
 # -- v2 -----------------------------------------------------------------------------------------
 
 
+# Borrowed: see cms/borrowed.py (DRF ViewSetMixin.as_view: view.cls)
 def v2_checked(view):
     """Wrap a v2 view: 400 for any query problem (v2 rejects undeclared parameters itself).
     Field filters are integers where the endpoint's model (the requested page type) says so."""

@@ -294,6 +294,7 @@ def _select(queryset, model):
     return queryset.select_related(*related) if related else queryset
 
 
+# Borrowed: see cms/borrowed.py (django ModelState.fields_cache)
 def _related_images(obj, depth=0):
     """Images reachable through ``obj``'s select_related cache (photo, cover, lead's photo)."""
     if depth > 3:

@@ -46,6 +46,7 @@ class FachbereichPagePermissionTester(PagePermissionTester):
     """Wagtail's page permission tester, with Fachbereich editors' permissions narrowed to the
     pages of their Fachbereich."""
 
+    # Borrowed: see cms/borrowed.py (wagtail PagePermissionTester.__init__, a copy)
     def __init__(self, user, page):
         super().__init__(user, page)
         if not (user.is_active and not user.is_superuser):

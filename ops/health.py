@@ -151,6 +151,7 @@ class ReadinessView(HealthCheckView):
         "ops.health.Migrations",
     )
 
+    # Borrowed: see cms/borrowed.py (django log_response: _has_been_logged)
     async def get(self, request, *args, **kwargs):
         response = await super().get(request, *args, **kwargs)
         if response.status_code == 500:
