@@ -344,6 +344,53 @@ BORROWED = (
         fingerprint="de8c5be262dec11d45adfe65e58498d85cab77d3af48e6b471149d37f1c36665",
         names=("cls",),
     ),
+    Borrowed(
+        place="content.resolution:Resolution.load",
+        kind=PRIVATE,
+        package="wagtail",
+        version="8.0.1",
+        upstream="wagtail.images.models:AbstractImage._get_prefetched_renditions",
+        file="wagtail/images/models.py",
+        why="Renditions of images loaded by several queries, prefetched in one into the "
+        "attribute get_rendition reads (ImageQuerySet.prefetch_renditions takes one queryset).",
+        fingerprint="5a7d7a3281658626b41c76649420fa548794e49920addf0d6d888e788b61504e",
+        names=("prefetched_renditions",),
+    ),
+    Borrowed(
+        place="search.backends.postgres:IndexFirstCompiler.search",
+        kind=PRIVATE,
+        package="Django",
+        version="5.2.19",
+        upstream="django.db.models.sql.query:Query.add_ordering",
+        file="django/db/models/sql/query.py",
+        why="Orders by -pk only when the searched queryset has no explicit ordering "
+        "(query.order_by; the public QuerySet.ordered also counts the model's default).",
+        fingerprint="7dabc46b3f88289ff1483fdfb54326ebfc1875d7344275d6e4012ad363d15605",
+        names=("order_by",),
+    ),
+    Borrowed(
+        place="search.backends.postgres:PostgresBackend._compiled_scopes",
+        kind=PRIVATE,
+        package="Django",
+        version="5.2.19",
+        upstream="django.db.models.sql.query:Query.sql_with_params",
+        file="django/db/models/sql/query.py",
+        why="Each public scope's SQL and parameters, compiled once per process into the site "
+        "search's one statement; Django has no public API for a queryset's SQL.",
+        fingerprint="e456e7482c599d841be023ed1d5da8ef9c5fcca55f2180ffe03b6482ad374c9a",
+    ),
+    Borrowed(
+        place="search.backends.postgres:_compiled",
+        kind=PRIVATE,
+        package="Django",
+        version="5.2.19",
+        upstream="django.db.models.sql.compiler:SQLCompiler.compile",
+        file="django/db/models/sql/compiler.py",
+        why="The SQL and parameters of the tsquery expression, for the site search's one "
+        "statement (Query.get_compiler, SQLCompiler.compile).",
+        fingerprint="210b8128d2836375657e0d22c52ffbc4f9a305bb923de7ec20698faee7da1a85",
+        names=("get_compiler",),
+    ),
     # -- Patches --------------------------------------------------------------------------------
     Borrowed(
         place="api.fields:register_v3_page_schemas",

@@ -150,6 +150,7 @@ class Resolution:
 
     # -- load ---------------------------------------------------------------------------------
 
+    # Borrowed: see cms/borrowed.py (wagtail AbstractImage._get_prefetched_renditions)
     def load(self):
         """Run the queries: one per kind of object wanted (nothing for kinds not wanted)."""
         if self.is_loaded:

@@ -61,7 +61,8 @@ def _integer_pk(model):
 
 
 class IndexFirstCompiler(WebSearchCompiler):
-    # Borrowed: see cms/borrowed.py (modelsearch PostgresSearchQueryCompiler.search)
+    # Borrowed: see cms/borrowed.py (modelsearch PostgresSearchQueryCompiler.search;
+    # django Query.add_ordering: query.order_by)
     def search(self, config, start, stop, score_field=None, backend=None):
         """Find the matching index entries first, rank only the best candidates in full.
 
@@ -222,6 +223,7 @@ class PostgresBackend(PostgresSearchBackend):
         ranked.sort()
         return counts, [(keys[number], -pk, -score) for score, number, pk in ranked[:stop]]
 
+    # Borrowed: see cms/borrowed.py (django Query.sql_with_params)
     def _compiled_scopes(self, scopes, scopes_key):
         """The keys, the public querysets' SQL (one entry per distinct queryset, with the
         numbers and content types of the keys it serves) and the database alias."""
@@ -248,6 +250,7 @@ class PostgresBackend(PostgresSearchBackend):
 _COMPILED_SCOPES = {}
 
 
+# Borrowed: see cms/borrowed.py (django SQLCompiler.compile)
 def _compiled(expression, using):
     """SQL and parameters of a query expression (here: the ``tsquery``)."""
     query = Query(IndexEntry)
