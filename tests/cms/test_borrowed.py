@@ -42,7 +42,8 @@ def drift(entry, what):
         f"{entry.place} ({entry.kind}) was written against {entry.package} {entry.version}, "
         f"but {what} (installed: {entry.package} {installed_version(entry)}). Compare "
         f"{entry.place} with {entry.upstream} in {entry.file}, adapt or drop ours, then record "
-        "the new version and fingerprint in cms/borrowed.py (python -m cms.borrowed)."
+        "the new version and fingerprint in cms/borrowed.py "
+        "(DJANGO_SETTINGS_MODULE=cms.settings.test python -m cms.borrowed)."
     )
 
 
@@ -102,7 +103,10 @@ def test_database_objects_stand_on_the_recorded_table_and_columns(entry):
 def place_text(entry):
     """The source of our place with the comments just above it (the whole module for a
     module or a module-level value)."""
-    obj = resolve(entry.place)
+    try:
+        obj = resolve(entry.place)
+    except (ImportError, AttributeError) as error:
+        pytest.fail(f"{entry.place} is on the list but no longer exists ({error})")
     if isinstance(obj, types.ModuleType) or not callable(obj):
         return inspect.getsource(importlib.import_module(entry.place_module))
     return (inspect.getcomments(obj) or "") + inspect.getsource(obj)
