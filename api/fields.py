@@ -95,6 +95,7 @@ def page_api_fields(value_type, *names):
 PAGES_ROUTER = "wagtail.api.v3.routers.pages"
 
 
+# Borrowed: see cms/borrowed.py (wagtail SchemaGenerator._custom_serializer_schema)
 def register_v3_page_schemas():
     """Register each page type's v3 read schema again: delivered fields typed and resolved from
     the page's value (see the module docstring), and ``meta.parent`` only where the API serves

@@ -10,8 +10,8 @@ module stops, with a ``400 application/problem+json`` that names the parameter:
 - searches longer than :data:`MAX_SEARCH_LENGTH` characters;
 - on v3, parameters the operation does not declare: Ninja ignores them, so a misspelt filter
   or ``?fields=`` (a v2 parameter) silently returned everything. The v3 page listing also
-  takes field filters of the requested page type (``?slug=``), decided by Wagtail's own
-  :class:`~wagtail.api.validators.APIFieldValidator` as the listing itself does.
+  takes field filters of the requested page type (``?slug=``), decided by the listing's own
+  field filter (Wagtail's ``APIFieldFilterSchema``).
 
 What passes, it rewrites in one respect: ``search`` is plain words (:func:`plain_search`).
 Control characters and double quotes count as spaces: Wagtail's search backend on SQLite
@@ -29,6 +29,7 @@ import unicodedata
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.http import QueryDict
 from wagtail.api.v3.errors import problem_response
 
 MAX_SEARCH_LENGTH = 255
@@ -87,8 +88,7 @@ def with_plain_search(request):
     if plain != values:
         query = request.GET.copy()
         query.setlist("search", plain)
-        query._mutable = False
-        request.GET = query
+        request.GET = QueryDict(query.urlencode(), encoding=query.encoding)  # immutable again
 
 
 def requested_model(query, model):
@@ -126,6 +126,7 @@ def integer_fields(model, names):
 # -- v3 -----------------------------------------------------------------------------------------
 
 
+# Borrowed: see cms/borrowed.py (ninja ParamModel: __ninja_param_source__, __ninja_flatten_map__)
 def query_fields(operation):
     """``{name: annotation}`` of the query parameters the operation declares."""
     fields = {}
@@ -153,20 +154,15 @@ def is_integer(annotation):
 def page_field_filters(query, names):
     """The names among ``names`` that the v3 page listing takes as field filters."""
     from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
-    from wagtail.api.validators import APIFieldValidator
+    from wagtail.api.v3.schemas.params import APIFieldFilterSchema
     from wagtail.models import Page
 
     model = requested_model(query, Page)
     if model is None:
         return names  # the listing answers an unknown type itself
-    validator = APIFieldValidator(
-        model=model,
-        fields=names,
-        base_fields=BASE_PAGE_READ_FIELDS,
-        db_fields_only=True,
-        skip_invalid=True,
-    )
-    return set(validator.fields)
+    # The listing's own field filter, made as the listing makes it.
+    field_filter = APIFieldFilterSchema(raw_params=query, base_fields=BASE_PAGE_READ_FIELDS)
+    return set(field_filter.get_validated_fields(model.objects.none())) & set(names)
 
 
 def page_integer_filters(query, names):
@@ -180,6 +176,7 @@ def page_integer_filters(query, names):
 EXTRA_PARAMETERS = {"list_pages": (page_field_filters, page_integer_filters)}
 
 
+# Borrowed: see cms/borrowed.py (ninja BoundRouter._bind_operations: the bound Operation.run)
 def strict_query(run):
     """Ninja view decorator: 400 for any query problem or undeclared parameter."""
     target = run  # the operation's bound ``run``, perhaps under other view decorators
@@ -214,6 +211,7 @@ def strict_query(run):
 # -- v2 -----------------------------------------------------------------------------------------
 
 
+# Borrowed: see cms/borrowed.py (DRF ViewSetMixin.as_view: view.cls)
 def v2_checked(view):
     """Wrap a v2 view: 400 for any query problem (v2 rejects undeclared parameters itself).
     Field filters are integers where the endpoint's model (the requested page type) says so."""

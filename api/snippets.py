@@ -10,8 +10,8 @@ no snippet registered for the API, Wagtail types the router's ``type`` path para
 :class:`SnippetsConfig` replaces ``wagtail.snippets`` in ``INSTALLED_APPS`` (same app, same
 label): its ``ready()`` does what Wagtail 8.0's does for the admin (register the snippet
 view sets, create the extra permissions after migrating) and leaves out the two API steps
-(registering snippet content types and mounting the router). Compare it with
-``wagtail/snippets/apps.py`` when upgrading Wagtail.
+(registering snippet content types and mounting the router). A copy, on the list of borrowed
+internals (``cms/borrowed.py``): its test fails when Wagtail's ``ready()`` changes.
 """
 
 from django.db.models.signals import post_migrate
@@ -19,6 +19,7 @@ from wagtail.snippets.apps import WagtailSnippetsAppConfig
 
 
 class SnippetsConfig(WagtailSnippetsAppConfig):
+    # Borrowed: see cms/borrowed.py (wagtail WagtailSnippetsAppConfig.ready, half a copy)
     def ready(self):
         from wagtail.snippets.models import create_extra_permissions, register_deferred_snippets
 

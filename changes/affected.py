@@ -90,7 +90,8 @@ def _referrers(objects, seen):
 
     page_ids, tags = set(), set()
     frontier = [obj for obj in objects if obj.pk is not None]
-    page_ct = ReferenceIndex._get_base_content_type(Page)
+    # The reference index records a page under Page's content type (its base model).
+    page_ct = ContentType.objects.get_for_model(Page)
     while frontier:
         rows = ReferenceIndex.get_references_to_in_bulk(frontier).values_list(
             "base_content_type", "object_id"

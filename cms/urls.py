@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v2/", v2_router.urls),
     path("api/v3/openapi.json", openapi_json, name="openapi_json"),
     path("api/v3/", v3_api.urls),
+    # Borrowed: see cms/borrowed.py (wagtail.documents.urls and wagtail.urls, shadowed here)
     # Wagtail's download URL, answered by its serve view with the project's cache headers.
     re_path(r"^documents/(\d+)/(.*)$", document_views.serve, name="wagtaildocs_serve"),
     # Wagtail's password forms of collections and pages, throttled (accounts/throttling.py).

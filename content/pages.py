@@ -29,6 +29,7 @@ class PageValue(Value):
 
 
 class ResolvedPageQuerySet(PageQuerySet):
+    # Borrowed: see cms/borrowed.py (django Query.add_select_related: query.select_related)
     def only(self, *fields):
         """Drop the relations the manager joins that ``fields`` leaves out: Django refuses a
         relation both deferred and joined (treebeard deletes with ``.only("path", …)``)."""

@@ -150,6 +150,7 @@ class Resolution:
 
     # -- load ---------------------------------------------------------------------------------
 
+    # Borrowed: see cms/borrowed.py (wagtail AbstractImage._get_prefetched_renditions)
     def load(self):
         """Run the queries: one per kind of object wanted (nothing for kinds not wanted)."""
         if self.is_loaded:
@@ -294,6 +295,7 @@ def _select(queryset, model):
     return queryset.select_related(*related) if related else queryset
 
 
+# Borrowed: see cms/borrowed.py (django ModelState.fields_cache)
 def _related_images(obj, depth=0):
     """Images reachable through ``obj``'s select_related cache (photo, cover, lead's photo)."""
     if depth > 3:

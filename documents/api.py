@@ -8,7 +8,6 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import Field
-from taggit.managers import _TaggableManager
 from wagtail.api.v2.serializers import TagsField
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
@@ -34,9 +33,10 @@ class PrefetchedTagsField(TagsField):
 
 class PublicationSerializer(DocumentSerializer):
     def build_property_field(self, field_name, model_class):
-        if isinstance(getattr(model_class, field_name), _TaggableManager):
-            return PrefetchedTagsField, {}
-        return super().build_property_field(field_name, model_class)
+        field_class, kwargs = super().build_property_field(field_name, model_class)
+        if field_class is TagsField:  # Wagtail's choice for a TaggableManager
+            return PrefetchedTagsField, kwargs
+        return field_class, kwargs
 
 
 class PublicationsAPIViewSet(DocumentsAPIViewSet):

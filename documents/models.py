@@ -170,6 +170,7 @@ class Publication(AbstractDocument):
     def extension(self):
         return self.file_extension.upper()
 
+    # Borrowed: see cms/borrowed.py (django FileField.pre_save: FieldFile._committed)
     def clean(self):
         # Not Wagtail's own extension check (``super().clean()``): it also ran when the form
         # had already rejected the file (too large, say), and then reported the empty name as a

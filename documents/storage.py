@@ -22,6 +22,7 @@ class PrivateFileSystemStorage(FileSystemStorage):
         raise NotImplementedError("Private files have no URL; they are served by a view.")
 
 
+# Borrowed: see cms/borrowed.py (django LazyObject: _setup, _wrapped)
 class DocumentStorage(LazyObject):
     """``storages["documents"]``, looked up when first used (and again after a test changes
     ``STORAGES``), as Django's ``default_storage`` is."""
@@ -38,6 +39,7 @@ def get_document_storage():
     return document_storage
 
 
+# Borrowed: see cms/borrowed.py (django LazyObject: _wrapped)
 @receiver(setting_changed)
 def _reset(setting, **kwargs):
     if setting == "STORAGES":

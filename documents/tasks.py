@@ -5,7 +5,7 @@ with a queue backend (``TASKS`` setting) a worker runs it, so large PDFs do not 
 editor's request.
 """
 
-import hashlib
+import io
 import logging
 
 from django.core.files.base import ContentFile
@@ -13,6 +13,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django_tasks import task
 from wagtail.images import get_image_model
+from wagtail.utils.file import hash_filelike
 
 from content.visibility import is_visible
 
@@ -44,8 +45,8 @@ def extract_publication_metadata(publication, refresh=False):
     except Exception:  # missing file in storage, storage outage …
         logger.exception("Publication %s: could not read its file", publication.pk)
         return
-    # Wagtail's own file hash (SHA-1), so that it matches file_hash set by the admin forms.
-    content_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+    # Wagtail's own file hash, so that it matches file_hash set by the admin forms.
+    content_hash = hash_filelike(io.BytesIO(data))
     if publication.extracted_file_hash == content_hash and not refresh:
         return
 
@@ -100,7 +101,9 @@ def _cover_image(publication, data):
         title=f"Titelbild: {publication.title}"[:255],
         collection=publication.collection,
         file=ImageFile(ContentFile(png), name=f"titelbild-{publication.pk}.png"),
+        # What Wagtail's upload forms record of a new file.
+        file_size=len(png),
+        file_hash=hash_filelike(io.BytesIO(png)),
     )
-    image._set_image_file_metadata()
     image.save()
     return image

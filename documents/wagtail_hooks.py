@@ -4,6 +4,7 @@ from wagtail import hooks
 from . import admin_views
 
 
+# Borrowed: see cms/borrowed.py (wagtail.documents.admin_urls)
 @hooks.register("register_admin_urls")
 def upload_views_that_survive_a_storage_outage():
     """Registered before wagtail.documents' own URLs (INSTALLED_APPS order), so these paths

@@ -24,6 +24,8 @@ class FachbereichReviewSubmissionNotifier(EmailNotificationMixin, Notifier):
             instance.task.specific, FachbereichReviewTask
         )
 
+    # Borrowed: see cms/borrowed.py (wagtail, a copy of
+    # BaseGroupApprovalTaskStateEmailNotifier.get_context)
     def get_context(self, task_state, **kwargs):
         context = super().get_context(task_state, **kwargs)
         context["task"] = task_state.task.specific

@@ -19,7 +19,9 @@ The page's *live* Fachbereich counts: a draft that moves a page to another Fachb
 control when it is published.
 """
 
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -44,6 +46,7 @@ class FachbereichPagePermissionTester(PagePermissionTester):
     """Wagtail's page permission tester, with Fachbereich editors' permissions narrowed to the
     pages of their Fachbereich."""
 
+    # Borrowed: see cms/borrowed.py (wagtail PagePermissionTester.__init__, a copy)
     def __init__(self, user, page):
         super().__init__(user, page)
         if not (user.is_active and not user.is_superuser):
@@ -66,24 +69,30 @@ class FachbereichModelPermissionPolicy(ModelPermissionPolicy):
     """Django model permissions, with those held through a Fachbereich's editors group limited
     to the instances of that Fachbereich."""
 
+    def _permissions(self, actions):
+        """The content type and codenames of ``actions`` on the policy's model."""
+        content_type = ContentType.objects.get_for_model(self.auth_model)
+        codenames = {get_permission_codename(action, self.auth_model._meta) for action in actions}
+        return content_type, codenames
+
     def _unrestricted(self, user, actions):
         """True if the user holds one of the actions outside any Fachbereich editors group."""
-        codenames = self._get_permission_codenames(actions)
+        content_type, codenames = self._permissions(actions)
         editor_groups = _editor_groups(user)
         return (
-            Permission.objects.filter(content_type=self._content_type, codename__in=codenames)
+            Permission.objects.filter(content_type=content_type, codename__in=codenames)
             .filter(Q(user=user) | (Q(group__user=user) & ~Q(group__in=list(editor_groups))))
             .exists()
         )
 
     def _fachbereiche(self, user, actions):
         """The Fachbereiche in which the user's editor groups grant one of the actions."""
-        codenames = self._get_permission_codenames(actions)
+        content_type, codenames = self._permissions(actions)
         return set(
             FachbereichRole.objects.filter(
                 role=FachbereichRole.Role.EDITORS,
                 group__user=user,
-                group__permissions__content_type=self._content_type,
+                group__permissions__content_type=content_type,
                 group__permissions__codename__in=codenames,
             ).values_list("fachbereich_id", flat=True)
         )

@@ -72,7 +72,7 @@ class DegradingRedisCache(RedisCache):
         if not self._lost_writes:
             return True
         try:
-            self._cache.clear()
+            super().clear()  # Django's own: FLUSHDB, raising when Redis is away
         except ERRORS:
             self._down_until = time.monotonic() + self.retry_after
             return False
@@ -93,8 +93,9 @@ class DegradingRedisCache(RedisCache):
                 time.sleep(self.recovery_interval)
 
     def ping(self):
-        """Raise when Redis does not answer (for the readiness check)."""
-        self._cache.get_client().ping()
+        """Raise when Redis does not answer (for the readiness check): one read through
+        Django's own backend, which raises where this one answers like an empty cache."""
+        super().has_key("ops:ping")
 
     # --- reads: a miss -----------------------------------------------------------------------
     def _read(self, operation, default, *args, **kwargs):

@@ -23,6 +23,7 @@ MESSAGE = (
 )
 
 
+# Borrowed: see cms/borrowed.py (django FileField.pre_save: FieldFile._committed)
 def remove_partial_file(obj):
     """Delete the file of an object whose row was rolled back, if it reached the storage."""
     file = getattr(obj, "file", None) if obj is not None else None

@@ -13,6 +13,7 @@ class ImageMultipleAddView(StorageSafeMultipleAddMixin, multiple.AddView):
     pass
 
 
+# Borrowed: see cms/borrowed.py (wagtail.images.admin_urls)
 @hooks.register("register_admin_urls")
 def image_uploads_that_survive_a_storage_outage():
     """Registered before wagtail.images' own URLs (INSTALLED_APPS order), so these paths

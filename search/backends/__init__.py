@@ -35,6 +35,7 @@ from django.db import connection
 from wagtail.search.backends.database.fallback import DatabaseSearchBackend
 
 
+# Borrowed: see cms/borrowed.py (modelsearch SearchBackend, a copy)
 def SearchBackend(params):  # noqa: N802 – the name Wagtail looks up in a backend module
     # Each module imports only its database's Wagtail backend (their models exist only there).
     if connection.vendor == "postgresql":

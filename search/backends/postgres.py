@@ -24,6 +24,8 @@ from ..stemming import WORD_RE
 class WebSearchCompiler(PostgresSearchQueryCompiler):
     """Words, phrases and exclusions as ``websearch_to_tsquery`` in the configured language."""
 
+    # Borrowed: see cms/borrowed.py (modelsearch, partly a copy of
+    # PostgresSearchQueryCompiler.build_tsquery_content)
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, PlainText | Phrase):
             words = WORD_RE.findall(query.query_string)
@@ -59,6 +61,8 @@ def _integer_pk(model):
 
 
 class IndexFirstCompiler(WebSearchCompiler):
+    # Borrowed: see cms/borrowed.py (modelsearch PostgresSearchQueryCompiler.search;
+    # django Query.add_ordering: query.order_by)
     def search(self, config, start, stop, score_field=None, backend=None):
         """Find the matching index entries first, rank only the best candidates in full.
 
@@ -134,6 +138,7 @@ class IndexFirstCompiler(WebSearchCompiler):
 
 
 class Results(PostgresSearchResults):
+    # Borrowed: see cms/borrowed.py (modelsearch PostgresSearchResults._do_count)
     def _do_count(self):
         compiler = self.query_compiler
         if isinstance(compiler, IndexFirstCompiler) and compiler.supports_index_first():
@@ -145,6 +150,7 @@ class PostgresBackend(PostgresSearchBackend):
     query_compiler_class = IndexFirstCompiler
     results_class = Results
 
+    # Borrowed: see cms/borrowed.py (SQL on Wagtail's IndexEntry table)
     def search_sources(self, query, scopes, *, stop, only=None, scopes_key=None):
         """Search several types of public objects at once: the site search's one query.
 
@@ -217,6 +223,7 @@ class PostgresBackend(PostgresSearchBackend):
         ranked.sort()
         return counts, [(keys[number], -pk, -score) for score, number, pk in ranked[:stop]]
 
+    # Borrowed: see cms/borrowed.py (django Query.sql_with_params)
     def _compiled_scopes(self, scopes, scopes_key):
         """The keys, the public querysets' SQL (one entry per distinct queryset, with the
         numbers and content types of the keys it serves) and the database alias."""
@@ -243,6 +250,7 @@ class PostgresBackend(PostgresSearchBackend):
 _COMPILED_SCOPES = {}
 
 
+# Borrowed: see cms/borrowed.py (django SQLCompiler.compile)
 def _compiled(expression, using):
     """SQL and parameters of a query expression (here: the ``tsquery``)."""
     query = Query(IndexEntry)

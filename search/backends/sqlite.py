@@ -28,6 +28,8 @@ class StemmingObjectIndexer(ObjectIndexer):
 class StemmingSQLiteIndex(SQLiteIndex):
     """Stores title and body stemmed (autocomplete unstemmed); otherwise Wagtail's add_items."""
 
+    # Borrowed: see cms/borrowed.py (modelsearch SQLiteIndex.add_items, a copy;
+    # SQLiteIndex._refresh_title_norms)
     def add_items(self, model, objs):
         from wagtail.search.models import IndexEntry
         from wagtail.search.utils import get_content_type_pk
@@ -59,6 +61,8 @@ class StemmingSQLiteIndex(SQLiteIndex):
 class StemmingCompiler(SQLiteSearchQueryCompiler):
     """Stems the words of the query as the index was stemmed."""
 
+    # Borrowed: see cms/borrowed.py (modelsearch
+    # SQLiteSearchQueryCompiler.build_search_query_content)
     def build_search_query_content(self, query, config=None):
         # ``config`` is the backend's SEARCH_CONFIG (Wagtail's SQLite backend has none).
         if isinstance(query, PlainText | Phrase):

@@ -7,6 +7,7 @@ type. With this index the planner can find the matching entries directly.
 
 from django.db import migrations
 
+# Borrowed: see cms/borrowed.py (database objects on Wagtail's tables)
 INDEX = "search_indexentry_title_body_gin"
 
 

@@ -8,6 +8,7 @@ the extension (package postgresql-contrib is part of the server package).
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
+# Borrowed: see cms/borrowed.py (database objects on Wagtail's tables)
 INDEXES = {
     "search_page_title_trgm": ("wagtailcore_page", "title"),
     "search_publication_title_trgm": ("documents_publication", "title"),

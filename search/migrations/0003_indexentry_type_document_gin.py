@@ -10,6 +10,7 @@ alone, which the planner never chose once a type was given.
 from django.contrib.postgres.operations import BtreeGinExtension
 from django.db import migrations
 
+# Borrowed: see cms/borrowed.py (database objects on Wagtail's tables)
 INDEX = "search_indexentry_type_document_gin"
 OLD_INDEX = "search_indexentry_title_body_gin"
 

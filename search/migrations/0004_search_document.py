@@ -18,6 +18,7 @@ Triggers keep it in step with Wagtail's index, whatever writes to it: Wagtail's 
 
 from django.db import migrations
 
+# Borrowed: see cms/borrowed.py (database objects on Wagtail's tables)
 CREATE = """
 CREATE TABLE IF NOT EXISTS search_document (
     entry_id integer PRIMARY KEY,

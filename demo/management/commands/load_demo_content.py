@@ -1,5 +1,6 @@
 """Builds the demo site from the seed page. Idempotent: a second run changes nothing."""
 
+import io
 import os
 import secrets
 from datetime import date
@@ -12,6 +13,7 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.rich_text import RichText
+from wagtail.utils.file import hash_filelike
 
 from demo import content
 from demo.accounts import editorial_accounts
@@ -248,8 +250,14 @@ class Command(BaseCommand):
         existing = Image.objects.filter(title=title).first()
         if existing:
             return existing
-        image = Image(title=title, file=ImageFile(ContentFile(render(), name=filename)))
-        image._set_image_file_metadata()
+        data = render()
+        image = Image(
+            title=title,
+            file=ImageFile(ContentFile(data, name=filename)),
+            # What Wagtail's upload forms record of a new file.
+            file_size=len(data),
+            file_hash=hash_filelike(io.BytesIO(data)),
+        )
         image.save()
         self.created += 1
         return image
@@ -260,18 +268,17 @@ class Command(BaseCommand):
         for title, kind, day, language, description, paragraphs, tagged in rows:
             if Publication.objects.filter(title=title).exists():
                 continue
+            data = publication_pdf(title, paragraphs, PublicationType(kind).label, kind)
             publication = Publication(
                 title=title,
-                file=ContentFile(
-                    publication_pdf(title, paragraphs, PublicationType(kind).label, kind),
-                    name=f"{kind}-{day}.pdf",
-                ),
+                file=ContentFile(data, name=f"{kind}-{day}.pdf"),
+                file_size=len(data),
+                file_hash=hash_filelike(io.BytesIO(data)),
                 description=description,
                 publication_type=kind,
                 publication_date=date.fromisoformat(day),
                 language=language,
             )
-            publication._set_document_file_metadata()
             publication.save()
             publication.topics.set([tagged])
             # Read right away (not only when the transaction commits), so that the demo's

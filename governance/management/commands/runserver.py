@@ -22,6 +22,7 @@ class Command(RunserverCommand):
             help="Den Scheduler nicht im selben Prozess starten.",
         )
 
+    # Borrowed: see cms/borrowed.py (django runserver Command.inner_run)
     def inner_run(self, *args, **options):
         # inner_run runs in the serving process (the child when autoreloading), once per start.
         if options.get("use_scheduler", True):
