@@ -11,6 +11,7 @@ class DocumentsConfig(AppConfig):
 
         from api.routers import v2_router
         from changes import registry
+        from content import searchables
         from httpcache.cache import tagging
 
         from .api import PublicationsAPIViewSet, router
@@ -32,3 +33,11 @@ class DocumentsConfig(AppConfig):
             m2m=["topics"],
         )
         registry.register_listing_urls("listing:publications", "/api/v3/publications/")
+        # Found by the site search; a result links to the file.
+        searchables.register(
+            Publication,
+            key="publication",
+            label="Publikation",
+            label_plural="Publikationen",
+            prefetch_related=("tags",),
+        )

@@ -22,6 +22,7 @@ from pydantic import ValidationError as SchemaError
 from content.visibility import ANONYMOUS, visible
 
 from .models import NEWEST_FIRST, Publication, PublicationLanguage, PublicationType
+from .topics import topic_pages
 
 PublicationTypeKey = Literal[tuple(PublicationType.values)]  # type: ignore[valid-type]
 LanguageCode = Literal[tuple(PublicationLanguage.values)]  # type: ignore[valid-type]
@@ -81,12 +82,9 @@ class Catalogue:
         self.filters = filters
         self.errors = dict(errors or {})
         self.base = visible(Publication.objects.all(), reader)
-        topic_model = Publication.topics.field.related_model
         self.topics = {
             slug: (pk, title)
-            for pk, slug, title in visible(topic_model.objects.all(), reader).values_list(
-                "pk", "slug", "title"
-            )
+            for pk, slug, title in visible(topic_pages(), reader).values_list("pk", "slug", "title")
         }
         if filters.topic and filters.topic not in self.topics:
             self.errors["topic"] = ERRORS["topic"]

@@ -7,6 +7,8 @@ the admin, the multiple uploader and code that calls ``full_clean()`` share one 
 
 from wagtail.documents.forms import BaseDocumentForm
 
+from .topics import topic_pages
+
 
 class PublicationForm(BaseDocumentForm):
     # Wagtail's multiple uploader posts only title, collection and the file; these fields have
@@ -18,6 +20,9 @@ class PublicationForm(BaseDocumentForm):
         for name in self.optional_with_default:
             if name in self.fields:
                 self.fields[name].required = False
+        if "topics" in self.fields:
+            # A publication's topics are pages, but only topic pages are offered.
+            self.fields["topics"].queryset = topic_pages()
 
     def clean(self):
         cleaned_data = super().clean()

@@ -88,8 +88,10 @@ class Publication(AbstractDocument):
         choices=PublicationLanguage.choices,
         default=PublicationLanguage.DE,
     )
+    # Pages of the types registered as topics (documents/topics.py): documents stands below
+    # the topic pages and names none of them.
     topics = models.ManyToManyField(
-        "topics.TopicPage",
+        Page,
         verbose_name=_("Themen"),
         blank=True,
         related_name="tagged_publications",

@@ -1,7 +1,8 @@
 """Editorial governance: Fachbereich roles, the review task, content owners and review dates.
 
-This app sits below the content apps (topics, people import it); it refers to their models by
-string or through the registry in ``governance.registry``, never by import.
+This app sits below the content apps (topics, people import it) and stands on the association's
+structure (``organisation``, whose Fachbereich it imports). The content apps' models it learns
+only through what they register in ``governance.registry``.
 """
 
 import datetime
@@ -13,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Task, TaskState
+
+from organisation.models import Fachbereich
 
 # "Set to one year after publishing unless chosen" (issue 11).
 DEFAULT_REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -30,7 +33,7 @@ class FachbereichRole(models.Model):
         REVIEWERS = "reviewers", _("Fachliche Prüfung")
 
     fachbereich = models.ForeignKey(
-        "people.Fachbereich",
+        Fachbereich,
         verbose_name=_("Fachbereich"),
         on_delete=models.CASCADE,
         related_name="roles",
@@ -60,7 +63,7 @@ class FachbereichCollection(models.Model):
     """
 
     fachbereich = models.OneToOneField(
-        "people.Fachbereich",
+        Fachbereich,
         verbose_name=_("Fachbereich"),
         on_delete=models.CASCADE,
         related_name="media_collection",

@@ -19,7 +19,6 @@ and when a section page (the topic index) is created, and converges on the same 
   to every section page and every registered snippet model.
 """
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
@@ -33,6 +32,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from organisation.models import Fachbereich
 
 from . import registry
 from .models import FachbereichCollection, FachbereichReviewTask, FachbereichRole
@@ -202,7 +203,7 @@ def sync_all():
     """Brings every group, permission and the workflow in step with the content."""
     redaktion = sync_redaktion_group()
     sync_workflow(redaktion)
-    for fachbereich in apps.get_model("people", "Fachbereich").objects.all():
+    for fachbereich in Fachbereich.objects.all():
         sync_fachbereich_groups(fachbereich)
 
 

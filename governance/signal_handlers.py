@@ -4,6 +4,8 @@ from django.db.models.signals import post_migrate, post_save, pre_delete
 from wagtail.models import TaskState
 from wagtail.signals import task_submitted
 
+from organisation.models import Fachbereich
+
 from . import roles
 from .notifications import FachbereichReviewSubmissionNotifier
 
@@ -31,11 +33,9 @@ def on_migrated(sender, using="default", **kwargs):
 
 
 def register():
-    post_save.connect(
-        on_fachbereich_saved, sender="people.Fachbereich", dispatch_uid="governance_fb_saved"
-    )
+    post_save.connect(on_fachbereich_saved, sender=Fachbereich, dispatch_uid="governance_fb_saved")
     pre_delete.connect(
-        on_fachbereich_deleted, sender="people.Fachbereich", dispatch_uid="governance_fb_deleted"
+        on_fachbereich_deleted, sender=Fachbereich, dispatch_uid="governance_fb_deleted"
     )
     post_migrate.connect(on_migrated, dispatch_uid="governance_migrated")
     task_submitted.connect(

@@ -15,6 +15,8 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from organisation.models import Fachbereich
+
 from . import registry
 from .review import confirm_unchanged, due_items, user_can_review
 
@@ -22,7 +24,7 @@ from .review import confirm_unchanged, due_items, user_can_review
 class OverdueFilterForm(forms.Form):
     fachbereich = forms.ModelChoiceField(
         label=gettext_lazy("Fachbereich"),
-        queryset=apps.get_model("people", "Fachbereich").objects.all(),
+        queryset=Fachbereich.objects.all(),
         required=False,
         empty_label=gettext_lazy("Alle Fachbereiche"),
     )

@@ -13,7 +13,7 @@ class HomeConfig(AppConfig):
         from content.pages import register_html_part
         from documents.models import Publication
         from httpcache.cache import tagging
-        from people.models import Fachbereich
+        from organisation.models import Fachbereich
         from topics.models import TopicPage
 
         from .api import router

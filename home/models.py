@@ -16,7 +16,7 @@ from content.pages import ResolvedPage, ResolvedPageManager
 from content.visibility import visible, visible_related
 from documents.models import NEWEST_FIRST, Publication, newest_first_key
 from documents.values import publication_value
-from people.models import Fachbereich
+from organisation.models import Fachbereich
 from preview.models import FrontendPreviewMixin
 from topics.models import TopicIndexPage, TopicPage
 from topics.values import FachbereichLinkValue, fachbereich_anchor, topic_teaser_value

@@ -7,16 +7,11 @@ from ninja.pagination import paginate
 from api.pagination import Listing, Pagination
 from content.resolution import Resolution
 from content.visibility import visible
+from organisation.models import Fachbereich
+from organisation.values import FachbereichValue, fachbereich_value
 
-from .models import ContactPerson, Fachbereich, Fachgruppe
-from .values import (
-    ContactPersonValue,
-    FachbereichValue,
-    FachgruppeValue,
-    contact_person_value,
-    fachbereich_value,
-    fachgruppe_value,
-)
+from .models import ContactPerson, Fachgruppe
+from .values import ContactPersonValue, FachgruppeValue, contact_person_value, fachgruppe_value
 
 router = Router(tags=["people"])
 

@@ -10,12 +10,14 @@ class PeopleConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from changes import registry
+        from content import searchables
         from governance.permissions import FachbereichModelPermissionPolicy
         from governance.registry import register_snippet
         from httpcache.cache import tagging
+        from organisation.models import Fachbereich
 
         from .api import router
-        from .models import ContactPerson, Fachbereich, Fachgruppe
+        from .models import ContactPerson, Fachgruppe
 
         router.add_decorator(tagging("listing:people"), mode="view")
         api.add_router("/people/", router)
@@ -31,3 +33,20 @@ class PeopleConfig(AppConfig):
         # admin view asks for the policy); the review workflow applies to contact persons too.
         register_permission_policy(ContactPerson, FachbereichModelPermissionPolicy(ContactPerson))
         register_snippet(ContactPerson)
+        # Found by the site search (where they link to, the topics app says).
+        searchables.register(
+            ContactPerson,
+            key="person",
+            label="Ansprechperson",
+            label_plural="Ansprechpersonen",
+            title_fields=("first_name", "last_name"),
+            select_related=("fachbereich",),
+        )
+        searchables.register(
+            Fachgruppe,
+            key="fachgruppe",
+            label="Fachgruppe",
+            label_plural="Fachgruppen",
+            title_fields=("name",),
+            select_related=("fachbereich",),
+        )

@@ -3,15 +3,9 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from .models import ContactPerson, Fachbereich, Fachgruppe
+from organisation.factories import FachbereichFactory
 
-
-class FachbereichFactory(DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Fachbereich {n}")
-
-    class Meta:
-        model = Fachbereich
-        django_get_or_create = ("name",)
+from .models import ContactPerson, Fachgruppe
 
 
 class ContactPersonFactory(DjangoModelFactory):

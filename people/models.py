@@ -1,6 +1,6 @@
-"""Contact persons and the association's structure (Fachbereiche, Fachgruppen).
+"""Contact persons and the association's Fachgruppen (each in a Fachbereich, organisation app).
 
-All three are snippets: edited once, shown on many pages. Pages refer to them by foreign key
+Both are snippets: edited once, shown on many pages. Pages refer to them by foreign key
 or chooser block, so Wagtail's reference index tracks every usage and warns before deletion.
 """
 
@@ -20,40 +20,9 @@ from wagtail.models import (
 from wagtail.search import index
 
 from governance.models import ReviewedContentMixin
+from organisation.models import Fachbereich
 
 from .forms import ContactPersonForm
-
-
-class Fachbereich(index.Indexed, models.Model):
-    """A department of the association, e.g. "Migration und Flüchtlingsarbeit"."""
-
-    name = models.CharField(
-        _("Name"),
-        max_length=255,
-        unique=True,
-        help_text=_("Ohne das Wort „Fachbereich“, z. B. „Migration und Flüchtlingsarbeit“."),
-    )
-    description = models.TextField(
-        _("Beschreibung"),
-        blank=True,
-        help_text=_("Kurze Beschreibung der Aufgaben des Fachbereichs (optional)."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("description")]
-    search_fields = [
-        index.SearchField("name", boost=2),
-        index.AutocompleteField("name"),
-        index.SearchField("description"),
-    ]
-
-    class Meta:
-        verbose_name = _("Fachbereich")
-        verbose_name_plural = _("Fachbereiche")
-        ordering = [Lower("name")]
-
-    def __str__(self):
-        return self.name
-
 
 NAME_OR_ROLE = _(
     "Bitte geben Sie einen Namen oder eine Funktion an. Ohne Namen erscheint die "

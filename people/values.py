@@ -1,10 +1,12 @@
-"""What the site and the API show of contact persons, Fachbereiche and Fachgruppen."""
+"""What the site and the API show of contact persons and Fachgruppen (the Fachbereich's value
+is the organisation app's)."""
 
 from pydantic import Field
 
 from content.renditions import Purpose
 from content.values import ImageValue, Value
 from content.visibility import is_visible_snippet
+from organisation.values import FachbereichValue, fachbereich_value
 
 
 class ContactPersonValue(Value):
@@ -27,12 +29,6 @@ class ContactPersonValue(Value):
     email: str
     phone: str
     photo: ImageValue | None
-
-
-class FachbereichValue(Value):
-    id: int
-    name: str
-    description: str
 
 
 class FachgruppeValue(Value):
@@ -65,14 +61,6 @@ def card_value(person, res):
         email=person.email,
         phone=person.phone,
         photo=res.image(person.photo, Purpose.PORTRAIT, alt=person.display_name),
-    )
-
-
-def fachbereich_value(fachbereich):
-    if fachbereich is None:
-        return None
-    return FachbereichValue(
-        id=fachbereich.pk, name=fachbereich.name, description=fachbereich.description
     )
 
 

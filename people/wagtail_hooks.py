@@ -1,4 +1,5 @@
-"""Admin for the association's people and structure: one "Verband" menu for all three snippets."""
+"""Admin for the association's people and structure: one "Verband" menu for the contact persons,
+the Fachbereiche (organisation app) and the Fachgruppen."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
@@ -10,8 +11,9 @@ from wagtail.snippets.views.snippets import (
 )
 
 from governance.permissions import FachbereichInstanceViewMixin
+from organisation.views import FachbereichViewSet
 
-from .models import ContactPerson, Fachbereich, Fachgruppe
+from .models import ContactPerson, Fachgruppe
 
 
 class ContactPersonEditView(FachbereichInstanceViewMixin, EditView):
@@ -31,13 +33,6 @@ class ContactPersonViewSet(SnippetViewSet):
     list_display = ["display_name", "role", "fachbereich", "live"]
     list_filter = ["fachbereich", "live"]
     ordering = ["last_name", "first_name"]
-
-
-class FachbereichViewSet(SnippetViewSet):
-    model = Fachbereich
-    icon = "folder-open-inverse"
-    menu_label = _("Fachbereiche")
-    list_display = ["name"]
 
 
 class FachgruppeViewSet(SnippetViewSet):

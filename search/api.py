@@ -23,7 +23,7 @@ from .engine import (
     suggest,
 )
 from .limits import too_many
-from .sources import SOURCES
+from .sources import SOURCES, SOURCES_BY_KEY
 
 ResultType = Literal[tuple(source.key for source in SOURCES)]
 
@@ -43,7 +43,7 @@ class SearchParams(Schema):
 
 
 class SearchResultSchema(Schema):
-    type: str = Field(description="topic, page, person, fachgruppe, publication (or promotion)")
+    type: str = Field(description=f"{', '.join(SOURCES_BY_KEY)} (or promotion)")
     type_label: str
     title: str
     excerpt: str = Field(description="HTML: escaped text, hits wrapped in <mark>.")

@@ -10,6 +10,12 @@ class SearchConfig(AppConfig):
         from wagtail.api.v3.urls import api
         from wagtail.contrib.search_promotions.models import SearchPromotion
 
+        from .sources import load_sources
+
+        # What the content apps registered (content/searchables.py); before the API module,
+        # whose schema lists the types of result.
+        load_sources()
+
         from .api import router
         from .engine import forget_promoted_query_strings
 

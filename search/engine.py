@@ -16,10 +16,8 @@ words of public titles and names, if the corrected query finds something.
 import unicodedata
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -306,27 +304,19 @@ def record_query(query):
 
 
 def _resolve_urls(hits, request, site):
-    """URLs of the hits: pages and documents link to themselves, snippets to a public topic page
-    that shows them (one query per snippet type)."""
+    """URLs of the hits: pages link to themselves, other results to what their app registered
+    (content/searchables.py: persons and Fachgruppen to a public topic page that shows them, one
+    query per type), documents to their file."""
     urls = {}
     by_source = {}
     for source, obj in hits:
         if source.is_page:
             urls[(source.key, obj.pk)] = obj.get_url(request) or ""
-        elif source.topic_link:
+        elif source.links is not None:
             by_source.setdefault(source.key, []).append(obj.pk)
         else:
-            urls[(source.key, obj.pk)] = obj.url
-    if by_source:
-        topic_model = apps.get_model("topics.TopicPage")
-        for key, pks in by_source.items():
-            source = SOURCES_BY_KEY[key]
-            pages = visible(topic_model.objects.filter(**{f"{source.topic_link}__in": pks}))
-            if site is not None:
-                pages = pages.descendant_of(site.root_page)
-            pages = pages.annotate(_linked_pk=F(source.topic_link)).order_by("path")
-            for topic in pages:
-                key = (source.key, topic._linked_pk)
-                if key not in urls:
-                    urls[key] = f"{topic.get_url(request)}#{source.topic_anchor}"
+            urls[(source.key, obj.pk)] = getattr(obj, "url", "") or ""
+    for key, pks in by_source.items():
+        for pk, url in SOURCES_BY_KEY[key].links(pks, request, site).items():
+            urls[(key, pk)] = url
     return urls

@@ -1,18 +1,21 @@
 """What the site search searches: one ``SearchSource`` per result type.
 
-Each source says which objects are public (the only ones searched and counted), how a result is
-titled, which indexed fields make its excerpt and where it links to. Models are referred to by
-their label, so the search app depends on no other app's code; what is indexed stays declared in
-each model's own ``search_fields``.
+The content apps register their types of result (content/searchables.py) from their
+``AppConfig.ready()``; ``load_sources`` turns them into sources when the search app is ready,
+pages first, then every other page (the source "page"), then the rest in the order registered.
+The search app names no other app's model and no template's anchor. Each source says which
+objects are public (the only ones searched and counted), how a result is titled, which indexed
+fields make its excerpt and where it links to; what is indexed stays declared in each model's
+own ``search_fields``.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.apps import apps
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.utils import get_descendants_content_types_pks
 
+from content import searchables
 from content.visibility import visible
 
 
@@ -21,27 +24,23 @@ class SearchSource:
     key: str
     label: str
     label_plural: str
-    model: str
+    model: type
     # Indexed fields that are not shown in the excerpt (they are the result's title).
     title_fields: tuple = ("title",)
-    # Pages link to themselves; snippets link to the first public topic page that shows them.
-    topic_link: str = ""
-    topic_anchor: str = ""
     # Relations the excerpt reads (indexed RelatedFields), loaded with the hits.
-    select_related: tuple = field(default_factory=tuple)
-    prefetch_related: tuple = field(default_factory=tuple)
-
-    @property
-    def model_class(self):
-        return apps.get_model(self.model)
+    select_related: tuple = ()
+    prefetch_related: tuple = ()
+    # Where a result without a page of its own links to: links(pks, request, site) -> {pk: url}.
+    # Pages link to themselves and documents to their file.
+    links: object = None
 
     @property
     def is_page(self):
-        return issubclass(self.model_class, Page)
+        return issubclass(self.model, Page)
 
     def queryset(self, site):
         """The public objects of this type: nothing else is ever searched or counted."""
-        model = self.model_class
+        model = self.model
         if self.is_page:
             pages = visible(model.objects.all())
             if site is not None:
@@ -50,7 +49,7 @@ class SearchSource:
                 pages = pages.select_related(*self.select_related)
             if model is Page:
                 # Every other page type that has no source of its own.
-                own = [s.model_class for s in SOURCES if s.is_page and s.model_class is not Page]
+                own = [s.model for s in SOURCES if s.is_page and s.model is not Page]
                 pages = pages.not_type(*own).filter(depth__gt=1).specific()
             return pages
         objects = visible(model.objects.all())
@@ -67,15 +66,15 @@ class SearchSource:
         its content types: the index joins the visible pages once, not once per page type. The
         set is the one ``queryset`` gives (``visible`` decides for every page type alike).
         """
-        model = self.model_class
+        model = self.model
         types = set(get_descendants_content_types_pks(model))
         if not self.is_page:
             return types, self.queryset(site)
         pages = _visible_pages(site, tuple(exclude_pages))
         if model is Page:
             for other in SOURCES:
-                if other.is_page and other.model_class is not Page:
-                    types -= set(get_descendants_content_types_pks(other.model_class))
+                if other.is_page and other.model is not Page:
+                    types -= set(get_descendants_content_types_pks(other.model))
         return types, pages
 
     def title(self, obj):
@@ -126,35 +125,31 @@ def _flatten(value):
         yield str(value)
 
 
-SOURCES = [
-    SearchSource("topic", "Thema", "Themen", "topics.TopicPage", select_related=("fachbereich",)),
-    SearchSource("page", "Seite", "Seiten", "wagtailcore.Page"),
-    SearchSource(
-        "person",
-        "Ansprechperson",
-        "Ansprechpersonen",
-        "people.ContactPerson",
-        title_fields=("first_name", "last_name"),
-        topic_link="contact_person_links__person",
-        topic_anchor="topic-contacts-heading",
-        select_related=("fachbereich",),
-    ),
-    SearchSource(
-        "fachgruppe",
-        "Fachgruppe",
-        "Fachgruppen",
-        "people.Fachgruppe",
-        title_fields=("name",),
-        topic_link="fachgruppe_links__fachgruppe",
-        topic_anchor="topic-assignment-heading",
-        select_related=("fachbereich",),
-    ),
-    SearchSource(
-        "publication",
-        "Publikation",
-        "Publikationen",
-        "documents.Publication",
-        prefetch_related=("tags",),
-    ),
-]
-SOURCES_BY_KEY = {source.key: source for source in SOURCES}
+# Filled once, in place, when the search app is ready (search/apps.py): importers keep these.
+SOURCES = []
+SOURCES_BY_KEY = {}
+
+# Every page type without a source of its own (home and legal pages, the publications page …).
+OTHER_PAGES = SearchSource("page", "Seite", "Seiten", Page)
+
+
+def load_sources():
+    """The registered types of result as sources, in the order of the search page's tabs."""
+    registered = [
+        SearchSource(
+            s.key,
+            s.label,
+            s.label_plural,
+            s.model,
+            title_fields=s.title_fields,
+            select_related=s.select_related,
+            prefetch_related=s.prefetch_related,
+            links=searchables.links_of(s.model),
+        )
+        for s in searchables.searchables()
+    ]
+    pages = [source for source in registered if source.is_page]
+    others = [source for source in registered if not source.is_page]
+    SOURCES[:] = [*pages, OTHER_PAGES, *others]
+    SOURCES_BY_KEY.clear()
+    SOURCES_BY_KEY.update((source.key, source) for source in SOURCES)

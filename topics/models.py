@@ -19,8 +19,10 @@ from documents.models import NEWEST_FIRST, Publication, PublicationIndexPage, ne
 from documents.values import publication_value
 from governance.models import ReviewedContentMixin
 from governance.permissions import FachbereichPagePermissionTester
+from organisation.models import Fachbereich
+from organisation.values import fachbereich_value
 from people.models import Fachgruppe
-from people.values import contact_person_value, fachbereich_value, fachgruppe_value
+from people.values import contact_person_value, fachgruppe_value
 from preview.models import FrontendPreviewMixin
 
 from .blocks import FurtherInformationBlock, TopicBodyBlock
@@ -111,7 +113,7 @@ class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, Page):
         help_text=_("Abschnitte mit Überschrift und Text, Bilder, Zitate und weitere Elemente."),
     )
     fachbereich = models.ForeignKey(
-        "people.Fachbereich",
+        Fachbereich,
         verbose_name=_("Fachbereich"),
         null=True,
         blank=True,

@@ -7,7 +7,8 @@ from content.pages import PageValue
 from content.renditions import Purpose
 from content.values import URL, ImageValue, PageLinkValue, Value
 from documents.values import PublicationValue
-from people.values import ContactPersonValue, FachbereichValue, FachgruppeValue, fachbereich_value
+from organisation.values import FachbereichValue, fachbereich_value
+from people.values import ContactPersonValue, FachgruppeValue
 
 from .blocks import FurtherInformationBlock, TopicBodyBlock
 

@@ -24,7 +24,8 @@ from wagtail.models import Collection, Site  # noqa: E402
 from wagtail.rich_text import RichText  # noqa: E402
 
 from documents.models import Publication, PublicationType  # noqa: E402
-from people.models import ContactPerson, Fachbereich, Fachgruppe  # noqa: E402
+from organisation.models import Fachbereich  # noqa: E402
+from people.models import ContactPerson, Fachgruppe  # noqa: E402
 from topics.models import (  # noqa: E402
     TopicIndexPage,
     TopicPage,
@@ -136,9 +137,7 @@ def generate():
         for i, page in enumerate(pages)
     )
     Publication.topics.through.objects.bulk_create(
-        Publication.topics.through(
-            publication=publications[(i * 2 + k) % PUBLICATIONS], topicpage=page
-        )
+        Publication.topics.through(publication=publications[(i * 2 + k) % PUBLICATIONS], page=page)
         for i, page in enumerate(pages)
         for k in range(4)
     )

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "content",
     "blocks",
     "changes",
+    "organisation",
     "home",
     "topics",
     "people",

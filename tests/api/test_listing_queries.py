@@ -7,7 +7,8 @@ from wagtail_factories import ImageFactory
 
 from documents.factories import PublicationFactory
 from httpcache import cache
-from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
+from organisation.factories import FachbereichFactory
+from people.factories import ContactPersonFactory, FachgruppeFactory
 from topics.factories import TopicPageFactory
 
 LISTINGS = [

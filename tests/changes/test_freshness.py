@@ -19,7 +19,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from changes.events import content_changed
 from documents.models import Publication
 from home.models import SiteSettings
-from people.models import ContactPerson, Fachbereich
+from organisation.models import Fachbereich
+from people.models import ContactPerson
 from topics.models import TopicPage
 
 MARK = "Frischetest"  # ASCII: the same in HTML and JSON

@@ -9,7 +9,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from documents.models import Publication
-from people.models import ContactPerson, Fachbereich, Fachgruppe
+from organisation.models import Fachbereich
+from people.models import ContactPerson, Fachgruppe
 from topics.models import TopicPage
 
 SEED = Path(__file__).resolve().parents[2] / "demo" / "topic-page-fluechtlingsarbeit.txt"

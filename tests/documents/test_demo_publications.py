@@ -20,7 +20,7 @@ def test_demo_publications_cover_types_topics_years_and_have_extracted_metadata(
     assert publications.count() >= 6
     assert len({p.publication_type for p in publications}) >= 3
     assert len({p.publication_date.year for p in publications}) >= 2
-    assert Publication.topics.through.objects.values("topicpage").distinct().count() >= 2
+    assert Publication.topics.through.objects.values("page").distinct().count() >= 2
     paragraphs = {row[0]: row[-1] for row in content.PUBLICATIONS}
     paragraphs.update({row[0]: row[-1] for row in content.DEMO_TOPIC_PUBLICATIONS})
     for publication in publications:

@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from governance.models import FachbereichRole
 from governance.roles import REDAKTION_GROUP
-from people.factories import FachbereichFactory
+from organisation.factories import FachbereichFactory
 from topics.factories import TopicPageFactory
 
 

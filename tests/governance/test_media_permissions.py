@@ -18,7 +18,7 @@ from wagtail.models import Collection
 
 from demo.media import publication_pdf
 from documents.models import Publication
-from people.models import Fachbereich
+from organisation.models import Fachbereich
 from tests.admin_forms import edit_form_data
 from topics.models import TopicPage
 

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from governance.models import FachbereichRole
+from organisation.models import Fachbereich
 from people.factories import ContactPersonFactory
-from people.models import Fachbereich
 from topics.models import TopicPage
 
 from .conftest import group_of, login, topic_form

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from people.models import ContactPerson, Fachbereich, Fachgruppe
+from organisation.models import Fachbereich
+from people.models import ContactPerson, Fachgruppe
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def test_topic_page_editor_explains_the_fields(admin_client, demo):
     ("model", "path"),
     [
         (ContactPerson, "people/contactperson"),
-        (Fachbereich, "people/fachbereich"),
+        (Fachbereich, "organisation/fachbereich"),
         (Fachgruppe, "people/fachgruppe"),
     ],
 )

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from wagtail_factories import ImageFactory
 
 from home.models import HomePageFeaturedTopic
-from people.models import Fachbereich
+from organisation.models import Fachbereich
 from topics.factories import TopicPageFactory
 
 

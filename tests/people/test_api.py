@@ -2,7 +2,8 @@
 
 from wagtail_factories import ImageFactory
 
-from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
+from organisation.factories import FachbereichFactory
+from people.factories import ContactPersonFactory, FachgruppeFactory
 
 
 def test_fachgruppen_filtered_by_fachbereich_with_lead(client, db):

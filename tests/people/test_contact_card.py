@@ -6,7 +6,8 @@ import pytest
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail_factories import ImageFactory
 
-from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
+from organisation.factories import FachbereichFactory
+from people.factories import ContactPersonFactory, FachgruppeFactory
 from topics.factories import (
     TopicPageContactPersonFactory,
     TopicPageFachgruppeFactory,

@@ -7,7 +7,8 @@ import pytest
 from documents.factories import PublicationFactory
 from home.factories import StandardPageFactory
 from httpcache import cache
-from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
+from organisation.factories import FachbereichFactory
+from people.factories import ContactPersonFactory, FachgruppeFactory
 from topics.factories import TopicPageContactPersonFactory, TopicPageFactory
 
 WORD = "Quartiersarbeit"

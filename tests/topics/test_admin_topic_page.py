@@ -5,7 +5,8 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
+from organisation.factories import FachbereichFactory
+from people.factories import ContactPersonFactory, FachgruppeFactory
 from topics.models import TopicPage
 
 

@@ -9,7 +9,8 @@ from wagtail_factories import ImageFactory
 
 from documents.factories import PublicationFactory, PublicationIndexPageFactory
 from httpcache import cache
-from people.factories import ContactPersonFactory, FachbereichFactory, FachgruppeFactory
+from organisation.factories import FachbereichFactory
+from people.factories import ContactPersonFactory, FachgruppeFactory
 from topics.factories import TopicPageContactPersonFactory, TopicPageFactory
 from topics.models import TopicPageFachgruppe
 

@@ -22,7 +22,8 @@ from documents.models import Publication, PublicationIndexPage, PublicationType
 from documents.tasks import extract_publication_metadata
 from home.models import HomePage, HomePageFeaturedTopic, SiteSettings, StandardPage
 from home.site import sync_default_site
-from people.models import ContactPerson, Fachbereich, Fachgruppe
+from organisation.models import Fachbereich
+from people.models import ContactPerson, Fachgruppe
 from topics.models import TopicIndexPage, TopicPage, TopicPageContactPerson, TopicPageFachgruppe
 
 Image = get_image_model()

@@ -1,0 +1,44 @@
+"""The association's structure: its Fachbereiche.
+
+Its own app below governance and people, because both stand on it: governance gives each
+Fachbereich its groups and collection, people and topics assign contact persons, Fachgruppen and
+topic pages to one. Each of them imports the Fachbereich from here (downwards); the Fachbereich
+knows none of them.
+"""
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Fachbereich(index.Indexed, models.Model):
+    """A department of the association, e.g. "Migration und Flüchtlingsarbeit"."""
+
+    name = models.CharField(
+        _("Name"),
+        max_length=255,
+        unique=True,
+        help_text=_("Ohne das Wort „Fachbereich“, z. B. „Migration und Flüchtlingsarbeit“."),
+    )
+    description = models.TextField(
+        _("Beschreibung"),
+        blank=True,
+        help_text=_("Kurze Beschreibung der Aufgaben des Fachbereichs (optional)."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("Fachbereich")
+        verbose_name_plural = _("Fachbereiche")
+        ordering = [Lower("name")]
+
+    def __str__(self):
+        return self.name
