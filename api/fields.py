@@ -24,15 +24,14 @@
 import functools
 import sys
 from dataclasses import replace
-from functools import cached_property
 
 from django.core.exceptions import ImproperlyConfigured
 from ninja import Field
-from pydantic import TypeAdapter
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.models import Page, Site, get_page_models
 
+from content.values import to_json
 from content.visibility import ANONYMOUS
 
 
@@ -75,13 +74,9 @@ class PageValueField(serializers.Field):
         self.annotation = info.annotation
         self.description = info.description
 
-    @cached_property
-    def adapter(self):
-        return TypeAdapter(self.annotation)
-
     def to_representation(self, page):
         part = getattr(page_value(page, self.context.get("request")), self.value_name)
-        return self.adapter.dump_python(part, mode="json")
+        return to_json(part, self.annotation)
 
 
 def page_api_fields(value_type, *names):

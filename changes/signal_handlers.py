@@ -10,9 +10,10 @@ import functools
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from modelcluster.fields import ParentalKey
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import post_page_move, pre_page_move
+
+from content.kinds import kind_of
 
 from . import registry
 from .affected import Affected, affected_by, relative_path
@@ -40,13 +41,12 @@ def only_bookkeeping(update_fields):
     return update_fields is not None and set(update_fields) <= BOOKKEEPING
 
 
-def kind_of(model):
-    if issubclass(model, Page):
-        return "page"
-    if issubclass(model, get_document_model()):
-        return "document"
-    if issubclass(model, get_image_model()):
-        return "image"
+def change_kind(model):
+    """The first word of the events of a change to ``model``: ``page``, ``document``,
+    ``image`` (``content.kinds``), ``settings`` or ``snippet`` as the apps registered it, or
+    ``None`` for a model no output shows (a child row: see :func:`child_row_changed`)."""
+    if (kind := kind_of(model)) is not None:
+        return kind
     if model in registry.CHROME_MODELS:
         return "settings"
     if any(issubclass(model, m) for m in registry.WATCHED):
@@ -168,7 +168,7 @@ def parent_page(instance):
 
 def child_row_changed(sender, instance, **kwargs):
     """A page's child row saved or deleted on its own (not by publishing the page)."""
-    if isinstance(instance, Page) or kind_of(sender) is not None:
+    if isinstance(instance, Page) or change_kind(sender) is not None:
         return
     try:
         page = parent_page(instance)
@@ -181,7 +181,7 @@ def child_row_changed(sender, instance, **kwargs):
 def object_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
     if raw:  # loading fixtures or a serialized test database: no change to announce
         return
-    kind = kind_of(sender)
+    kind = change_kind(sender)
     if kind is None:
         child_row_changed(sender, instance)
     if kind in (None, "page") or only_bookkeeping(update_fields):
@@ -193,7 +193,7 @@ def object_saved(sender, instance, created=False, update_fields=None, raw=False,
 
 
 def object_deleting(sender, instance, **kwargs):
-    kind = kind_of(sender)
+    kind = change_kind(sender)
     if kind in (None, "page", "settings"):
         return
     changed(sender, f"{kind}.deleted", instance, affected_by(instance))
@@ -210,7 +210,7 @@ def m2m_related_changed(sender, instance, action, pk_set, **kwargs):
             if path := relative_path(page):
                 affected.pages[page.pk] = path
                 affected.tags.add(f"page:{page.pk}")
-    kind = kind_of(type(instance))
+    kind = change_kind(type(instance))
     changed(type(instance), f"{kind}.saved", instance, affected)
 
 

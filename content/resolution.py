@@ -31,24 +31,17 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from . import richtext
+from .kinds import DOCUMENT, IMAGE, PAGE, kind_of
 from .renditions import ALL_SPECS, image_value
 from .values import DocumentLinkValue, PageLinkValue
 from .visibility import ANONYMOUS, visible
 
 logger = logging.getLogger(__name__)
 
-PAGE, DOCUMENT, IMAGE = "page", "document", "image"
 
-
-def kind_of(model):
-    """The bucket a model's objects are loaded in: pages, documents, images or the model."""
-    if issubclass(model, Page):
-        return PAGE
-    if issubclass(model, AbstractDocument):
-        return DOCUMENT
-    if issubclass(model, AbstractImage):
-        return IMAGE
-    return model
+def bucket_of(model):
+    """The bucket a model's objects are loaded in: pages, documents, images, or the model."""
+    return kind_of(model) or model
 
 
 def list_items(raw):
@@ -96,7 +89,7 @@ class Resolution:
     # -- collect ------------------------------------------------------------------------------
 
     def want(self, model, *pks):
-        self._ids[kind_of(model)].update(pk for pk in pks if pk)
+        self._ids[bucket_of(model)].update(pk for pk in pks if pk)
 
     def want_pages_where(self, tag, condition):
         """Load the visible pages matching ``condition`` too; after loading they are
@@ -117,7 +110,7 @@ class Resolution:
         by visibility; their selected-related images get their renditions with the rest."""
         objects = [obj for obj in objects if obj is not None]
         for obj in objects:
-            self.objects[kind_of(type(obj))][obj.pk] = obj
+            self.objects[bucket_of(type(obj))][obj.pk] = obj
         self._loaded_images += [image for obj in objects for image in _related_images(obj)]
         return objects
 
@@ -209,7 +202,7 @@ class Resolution:
         """A loaded, visible object, or ``None`` (hidden, deleted or never wanted)."""
         if not self.is_loaded:
             raise RuntimeError("Resolution.get() before load()")
-        return self.objects[kind_of(model)].get(pk) if pk else None
+        return self.objects[bucket_of(model)].get(pk) if pk else None
 
     def get_image(self, pk):
         return self.get(get_image_model(), pk)

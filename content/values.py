@@ -7,10 +7,11 @@ for pages, documents and local media, a full URL for S3 media); when a value is 
 the API, every URL becomes absolute against the configured public base URL.
 """
 
-from typing import Annotated
+import functools
+from typing import Annotated, Any
 
 from django.conf import settings
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter
 
 
 def absolute_url(url: str) -> str:
@@ -27,6 +28,24 @@ class Value(BaseModel):
     """Base of every value: immutable once resolved, unknown keys rejected."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+@functools.cache
+def _adapter(annotation):
+    return TypeAdapter(annotation)
+
+
+def to_json(data, annotation: Any = None):
+    """The one way a value becomes JSON: JSON-ready Python data (dicts, lists, strings,
+    numbers), every ``URL`` absolute. ``data`` is a value, or data of the type ``annotation``
+    (one field of a value, a list of values). v2's page fields (``api.fields``) and the webhook
+    bodies call it; the v3 endpoints let Django Ninja call the same Pydantic serialiser."""
+    annotation = type(data) if annotation is None else annotation
+    try:
+        adapter = _adapter(annotation)
+    except TypeError:  # an annotation that cannot be a cache key
+        adapter = TypeAdapter(annotation)
+    return adapter.dump_python(data, mode="json")
 
 
 class RenditionValue(Value):

@@ -1,7 +1,6 @@
 """The publications library: Wagtail's document model with a catalogue's metadata."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from wagtail.search import index
 
 from api.fields import page_api_fields
 from content.pages import ResolvedPage, ResolvedPageManager
+from content.pagination import old_link_redirect, paginate
 from content.visibility import Reader
 from preview.models import FrontendPreviewMixin
 
@@ -220,19 +220,19 @@ class PublicationIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         catalogue = Catalogue.from_html_query(request.GET, Reader.for_request(request))
-        paginator = Paginator(catalogue.publications(), self.page_size)
-        page = paginator.get_page(request.GET.get("seite"))
+        page, page_range = paginate(request, catalogue.publications(), self.page_size)
         context.update(
             catalogue=catalogue,
             facets=catalogue.facets() if catalogue.is_valid else [],
             publications=page,
             publication_values=publication_values(page.object_list),
-            paginator=paginator,
-            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            page_range=page_range,
         )
         return context
 
     def serve(self, request, *args, **kwargs):
+        if redirect := old_link_redirect(request):
+            return redirect
         response = super().serve(request, *args, **kwargs)
         if not response.context_data["catalogue"].is_valid:
             response.status_code = 400  # e.g. ?jahr=abc: say so instead of ignoring it

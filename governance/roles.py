@@ -205,21 +205,3 @@ def sync_all():
     sync_workflow(redaktion)
     for fachbereich in Fachbereich.objects.all():
         sync_fachbereich_groups(fachbereich)
-
-
-def editor_fachbereich_ids(user):
-    """The Fachbereiche whose editors group the user belongs to (cached per request user)."""
-    cached = getattr(user, "_editor_fachbereich_ids", None)
-    if cached is None:
-        cached = frozenset(
-            FachbereichRole.objects.filter(
-                role=FachbereichRole.Role.EDITORS, group__user=user
-            ).values_list("fachbereich_id", flat=True)
-        )
-        user._editor_fachbereich_ids = cached
-    return cached
-
-
-def fachbereich_group_ids():
-    """Every group that belongs to a Fachbereich (editors or reviewers)."""
-    return frozenset(FachbereichRole.objects.values_list("group_id", flat=True))

@@ -297,12 +297,6 @@ def forget_promoted_query_strings(**kwargs):
     transaction.on_commit(lambda: caches["default"].delete(PROMOTED_KEY))
 
 
-def record_query(query):
-    """Count the query for the editors' report of the most frequent searches."""
-    if query_terms(query):
-        Query.get(query).add_hit()
-
-
 def _resolve_urls(hits, request, site):
     """URLs of the hits: pages link to themselves, other results to what their app registered
     (content/searchables.py: persons and Fachgruppen to a public topic page that shows them, one

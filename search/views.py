@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
+from content.pagination import old_link_redirect, page_links, requested_number
+
 from . import terms
 from .engine import MAX_OFFSET, SearchInputError, clean_query, clean_type, site_search
 from .limits import MESSAGE, too_many
@@ -12,15 +14,9 @@ from .sources import SOURCES_BY_KEY
 PER_PAGE = 10
 
 
-def _page_number(raw):
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), MAX_OFFSET // PER_PAGE + 1)
-
-
 def search(request):
+    if redirect := old_link_redirect(request):
+        return redirect
     if (limited := too_many(request)) and request.GET.get("q"):
         return TemplateResponse(
             request,
@@ -45,7 +41,7 @@ def search(request):
             query, type=result_type, offset=offset, limit=PER_PAGE, site=site, request=request
         )
 
-    number = requested = _page_number(request.GET.get("page"))
+    number = requested = min(requested_number(request), MAX_OFFSET // PER_PAGE + 1)
     outcome = search_page(number)
     last = max(1, -(-outcome.total // PER_PAGE))
     if number > last:
@@ -71,6 +67,6 @@ def search(request):
         "search_type_label": SOURCES_BY_KEY[result_type].label_plural if result_type else "",
         "all_count": sum(outcome.counts.values()),
         "paginator_page": page,
-        "page_range": paginator.get_elided_page_range(page.number),
+        "page_range": page_links(page),
     }
     return TemplateResponse(request, "search/search.html", context, status=400 if error else 200)

@@ -170,6 +170,9 @@ def test_pagination_keeps_the_filters(client, home_page):
     assert len(titles(last)) == 6
     beyond = client.get("/publikationen/?art=arbeitshilfe&seite=99")
     assert titles(beyond) == titles(last)  # out of range: the last page, not an error
+    # A link in the search page's old form (?page=) is sent to the same page once for good.
+    old = client.get("/publikationen/?art=arbeitshilfe&page=3")
+    assert (old.status_code, old["Location"]) == (301, "/publikationen/?art=arbeitshilfe&seite=3")
 
 
 def render_queries(client):

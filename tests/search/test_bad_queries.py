@@ -71,9 +71,9 @@ def test_bad_api_parameters_get_a_4xx_with_a_message(db, client, params):
 
 
 def test_bad_page_parameters_fall_back_or_explain(db, client):
-    assert client.get("/suche/", {"q": "Beratung", "page": "zwei"}).status_code == 200
-    assert client.get("/suche/", {"q": "Beratung", "page": "-5"}).status_code == 200
-    assert client.get("/suche/", {"q": "Beratung", "page": "99999999999"}).status_code == 200
+    assert client.get("/suche/", {"q": "Beratung", "seite": "zwei"}).status_code == 200
+    assert client.get("/suche/", {"q": "Beratung", "seite": "-5"}).status_code == 200
+    assert client.get("/suche/", {"q": "Beratung", "seite": "99999999999"}).status_code == 200
     response = client.get("/suche/", {"q": "Beratung", "type": "unbekannt"})
     assert response.status_code == 400
     assert "Unbekannter Ergebnistyp" in response.content.decode()

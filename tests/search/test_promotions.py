@@ -68,7 +68,7 @@ def test_searches_feed_the_report_of_frequent_queries(demo, client, admin_client
     client.get("/suche/", {"q": "Metelmann"}, HTTP_REFERER="http://testserver/themen/")
     # Further pages, suggestions, the API, searches made up elsewhere and searches that found
     # nothing are not counted.
-    client.get("/suche/", {"q": "Beratung", "page": 2}, **from_the_site)
+    client.get("/suche/", {"q": "Beratung", "seite": 2}, **from_the_site)
     client.get("/api/v3/search/autocomplete/", {"q": "Bera"}, **from_the_site)
     client.get("/api/v3/search/", {"q": "Beratung"})
     client.get("/suche/", {"q": "Beratung"})

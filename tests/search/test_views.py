@@ -100,8 +100,19 @@ def test_type_filter_links_and_counts(demo, search_page):
 def test_pagination(topic_index, search_page, number, expected):
     for n in range(12):
         TopicPageFactory(parent=topic_index, title=f"Schuldnerberatung {n}", slug=f"s{n}")
-    html = search_page(q="Schuldnerberatung", page=number).content.decode()
+    html = search_page(q="Schuldnerberatung", seite=number).content.decode()
     # Page 3 does not exist: the last page is shown.
     assert html.count('class="search-result search-result--topic"') == expected
     assert 'aria-label="Seiten der Suchergebnisse"' in html
-    assert 'aria-current="page">Seite 2</a>' in html if number > 1 else True
+    current = '<a aria-current="page" href="?q=Schuldnerberatung&amp;seite={}">'
+    assert current.format(min(number, 2)) in html
+
+
+def test_an_old_link_with_page_is_redirected_permanently_to_seite(db, client):
+    """The search page used ?page= before the site's listings agreed on ?seite=."""
+    response = client.get(
+        "/suche/?q=Beratung&type=topic&page=2", HTTP_ACCEPT="text/html,application/xhtml+xml"
+    )
+    assert response.status_code == 301
+    assert response["Location"] == "/suche/?q=Beratung&type=topic&seite=2"
+    assert client.get(response["Location"]).status_code == 200
