@@ -1,6 +1,5 @@
 """Keeps groups, permissions and the workflow in step with the content (see roles.py)."""
 
-from django.apps import apps
 from django.db.models.signals import post_migrate, post_save, pre_delete
 from wagtail.models import TaskState
 from wagtail.signals import task_submitted
@@ -28,11 +27,8 @@ def on_section_saved(sender, instance, created=False, raw=False, **kwargs):
 
 
 def on_migrated(sender, using="default", **kwargs):
-    # The content types and permissions exist once every app has had its post_migrate (Django
-    # sends it app by app, in INSTALLED_APPS order; ``flush`` sends it too, e.g. after each
-    # test on a live server, where governance came before wagtailadmin's permissions).
-    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
-    if sender is last:
+    # The content types and permissions exist once all apps are migrated.
+    if sender.name == "governance":
         roles.sync_all()
 
 
