@@ -15,28 +15,29 @@ Skipped, with the reason, without Node or without ``npm ci`` in ``clients/typesc
 """
 
 import difflib
-import io
 import os
 import re
+import secrets
 import shutil
+import socket
 import subprocess
+import sys
+import time
 from html import unescape
 from pathlib import Path
+from types import SimpleNamespace
+from urllib.error import URLError
 from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import Client
 
-from tests.admin_forms import edit_form_data, stream_items
-from topics.models import TopicPage
-
-CLIENT = Path(__file__).resolve().parents[2] / "clients" / "typescript"
+ROOT = Path(__file__).resolve().parents[2]
+CLIENT = ROOT / "clients" / "typescript"
 BIN = CLIENT / "node_modules" / ".bin"
 SEED = "/themen/fluechtlingsarbeit/"
 FRONTEND = "https://frontend.example.org/vorschau"
+DRAFT_HEADING = "Entwurf: Neue Beratungsstellen 2027"
 
 
 def _missing():
@@ -56,26 +57,80 @@ def toolchain():
         pytest.skip(reason)
 
 
-@pytest.fixture
-def demo_site(toolchain, transactional_db, live_server, settings):
-    settings.FRONTEND_PREVIEW_URL = FRONTEND
-    call_command("load_demo_content", stdout=io.StringIO())
-    return live_server.url
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
-def run(*args, cwd=CLIENT, check=True):
-    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300)
+@pytest.fixture(scope="module")
+def server(toolchain, tmp_path_factory):
+    """The demo site served by ``manage.py runserver`` in its own process, on its own SQLite
+    file and media folders (the development settings, as a frontend developer runs it)."""
+    root = tmp_path_factory.mktemp("cms")
+    base = f"http://127.0.0.1:{free_port()}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(root / "media"),
+        "PRIVATE_MEDIA_ROOT": str(root / "private-media"),
+        "SITE_BASE_URL": base,
+        "FRONTEND_PREVIEW_URL": FRONTEND,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DEMO_ADMIN_PASSWORD": secrets.token_urlsafe(16),
+        "DEMO_EDITORIAL_PASSWORD": secrets.token_urlsafe(16),
+    }
+    for name in ("REDIS_URL", "TASKS_BACKEND", "ALLOWED_HOSTS", "WAGTAILAPI_BASE_URL"):
+        env.pop(name, None)
+    manage = [sys.executable, "manage.py"]
+    run(*manage, "migrate", "--noinput", "-v0", cwd=ROOT, env=env)
+    run(*manage, "load_demo_content", cwd=ROOT, env=env)
+    log = (root / "server.log").open("w")
+    process = subprocess.Popen(  # noqa: S603 (our own manage.py)
+        [*manage, "runserver", base.removeprefix("http://"), "--noreload", "--noscheduler"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urlopen(f"{base}/api/v3/openapi.json", timeout=10):  # noqa: S310
+                    break
+            except (URLError, ConnectionError, TimeoutError):
+                assert process.poll() is None, (root / "server.log").read_text()[-3000:]
+                assert time.monotonic() < deadline, "the server did not answer in 180 s"
+                time.sleep(1)
+        yield SimpleNamespace(url=base, env=env)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def demo_site(server):
+    return server.url
+
+
+def run(*args, cwd=CLIENT, check=True, env=None):
+    result = subprocess.run(  # noqa: S603 (our own tools)
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
     if check:
         assert result.returncode == 0, f"{args}: {result.stdout[-3000:]}{result.stderr[-3000:]}"
     return result
 
 
-@pytest.fixture
-def built(demo_site, tmp_path):
-    """The client compiled into a temporary folder (``tsc`` with the committed tsconfig)."""
-    out = tmp_path / "dist"
-    run(str(BIN / "tsc"), "-p", "tsconfig.json", "--outDir", str(out))
-    return out
+@pytest.fixture(scope="module")
+def built(toolchain):
+    """The client compiled (``tsc`` with the committed tsconfig, into the package's ``dist/``,
+    where Node finds its ``node_modules`` and ``"type": "module"``)."""
+    run(str(BIN / "tsc"), "-p", "tsconfig.json")
+    return CLIENT / "dist"
 
 
 def example(built, *args):
@@ -177,25 +232,41 @@ def test_the_example_handles_a_missing_page_and_a_bad_preview_token(demo_site, b
     assert forged.returncode == 4 and "403" in forged.stderr and not forged.stdout
 
 
-def test_preview_round_trip_shows_the_draft_heading_only_in_the_preview(demo_site, built):
-    """The least-privileged editor of the seed page (``fachredaktion``) previews an unsaved
-    heading in the admin's "Frontend" mode; the example, a separate process, follows the
-    redirect's token through the API."""
-    page = TopicPage.objects.get(slug="fluechtlingsarbeit")
-    editor = Client()
-    editor.force_login(get_user_model().objects.get(username="fachredaktion"))
-    data = edit_form_data(editor, page)
-    index = next(i for i, kind in stream_items(data, "body") if kind == "section")
-    data[f"body-{index}-value-heading"] = "Entwurf: Neue Beratungsstellen 2027"
-    url = f"/admin/pages/{page.pk}/edit/preview/"
-    assert editor.post(url, data).json() == {"is_valid": True, "is_available": True}
-    redirect = editor.get(url, {"mode": "frontend"})
-    assert redirect.status_code == 302 and redirect["Location"].startswith(FRONTEND)
+# Run by ``manage.py shell`` in a process of its own: the least-privileged editor of the seed
+# page previews an unsaved heading in the admin's "Frontend" mode; prints the redirect.
+PREVIEW_AS_EDITOR = f"""
+from django.contrib.auth import get_user_model
+from django.test import Client
+from tests.admin_forms import edit_form_data, stream_items
+from topics.models import TopicPage
 
-    preview = example(built, demo_site, "--preview", redirect["Location"])
+page = TopicPage.objects.get(slug="fluechtlingsarbeit")
+editor = Client(HTTP_HOST="127.0.0.1")
+editor.force_login(get_user_model().objects.get(username="fachredaktion"))
+data = edit_form_data(editor, page)
+index = next(i for i, kind in stream_items(data, "body") if kind == "section")
+data[f"body-{{index}}-value-heading"] = "{DRAFT_HEADING}"
+url = f"/admin/pages/{{page.pk}}/edit/preview/"
+assert editor.post(url, data).json() == {{"is_valid": True, "is_available": True}}
+redirect = editor.get(url, {{"mode": "frontend"}})
+assert redirect.status_code == 302, redirect.status_code
+print(redirect["Location"])
+"""
+
+
+def test_preview_round_trip_shows_the_draft_heading_only_in_the_preview(server, built):
+    """The token comes from the admin's preview (another process than the server's); the
+    example, a third, follows the redirect's token through the API."""
+    issued = run(
+        sys.executable, "manage.py", "shell", "-c", PREVIEW_AS_EDITOR, cwd=ROOT, env=server.env
+    )
+    location = issued.stdout.strip().splitlines()[-1]
+    assert location.startswith(FRONTEND + "?")
+
+    preview = example(built, server.url, "--preview", location)
     assert preview.returncode == 0, preview.stderr
-    public = example(built, demo_site, SEED)
+    public = example(built, server.url, SEED)
     assert public.returncode == 0, public.stderr
-    assert "Entwurf: Neue Beratungsstellen 2027" in preview.stdout
-    assert "Entwurf: Neue Beratungsstellen 2027" not in public.stdout
-    assert "Entwurf: Neue Beratungsstellen 2027" not in site_html(demo_site, SEED)
+    assert DRAFT_HEADING in preview.stdout
+    assert DRAFT_HEADING not in public.stdout
+    assert DRAFT_HEADING not in site_html(server.url, SEED)
