@@ -22,8 +22,10 @@ PRIVATE_MEDIA_ROOT. ``demo`` cannot be combined with ``transactional_db`` or ``l
 import io
 import os
 import secrets
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +60,7 @@ class DemoTransaction:
         self.blocker = None  # pytest-django's django_db_blocker, once the test database exists
         self.atomic = None
         self.builds = 0  # how often load_demo_content ran (per process)
+        self.files = None  # the media files as the build left them
 
     @property
     def is_open(self):
@@ -77,6 +80,13 @@ class DemoTransaction:
                 self.close()
                 raise
             self.builds += 1
+        self.files = MediaFiles()
+
+    def restore_files(self):
+        """The loader's files as they were built (a rollback does not bring a deleted or
+        overwritten file back)."""
+        if self.files is not None:
+            self.files.restore()
 
     def close(self):
         from django.db import transaction
@@ -85,6 +95,39 @@ class DemoTransaction:
         with self.blocker.unblock():
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+class MediaFiles:
+    """A copy of the files in MEDIA_ROOT and PRIVATE_MEDIA_ROOT, put back where a test deleted
+    or changed one (files a test adds stay, as they always did in the session's folders)."""
+
+    def __init__(self):
+        from django.conf import settings
+
+        self.copy = Path(tempfile.mkdtemp(prefix="cms-test-demo-media-"))
+        self.files = {}  # path -> (size, mtime) as built
+        for index, root in enumerate((settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT)):
+            for path in Path(root).rglob("*"):
+                if path.is_file():
+                    kept = self.copy / str(index) / path.relative_to(root)
+                    kept.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(path, kept)
+                    self.files[path] = (kept, self.signature(path))
+
+    @staticmethod
+    def signature(path):
+        stat = path.stat()
+        return stat.st_size, stat.st_mtime_ns
+
+    def restore(self):
+        for path, (kept, signature) in self.files.items():
+            try:
+                unchanged = self.signature(path) == signature
+            except FileNotFoundError:
+                unchanged = False
+            if not unchanged:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(kept, path)
 
 
 _demo_transaction = DemoTransaction()
@@ -116,7 +159,8 @@ def demo(request, _demo_database, db):
         )
     assert _demo_transaction.is_open
     site = Site.objects.get(is_default_site=True)
-    return Demo(site=site, home=site.root_page.specific)
+    yield Demo(site=site, home=site.root_page.specific)
+    _demo_transaction.restore_files()
 
 
 @pytest.hookimpl(tryfirst=True)

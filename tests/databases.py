@@ -28,7 +28,8 @@ def template_name(connection, run_id):
     """The template's name for this run: a file for SQLite, a database name for PostgreSQL."""
     if connection.vendor == "sqlite":
         return str(Path(tempfile.gettempdir()) / f"paritaet-test-template-{run_id}.sqlite3")
-    return f"{_test_db_name(connection)}_tpl_{run_id}"[:63]
+    # PostgreSQL cuts names at 63 characters: room for the workers' "_gw12" suffixes.
+    return f"{_test_db_name(connection)[:40]}_tpl_{run_id[:12]}"
 
 
 @contextmanager
