@@ -4,17 +4,9 @@ point and the original's size, on the demo content, as an anonymous reader sees 
 import re
 from html import unescape
 
-import pytest
-from django.core.management import call_command
 from wagtail.images import get_image_model
 
 SEED = "/themen/fluechtlingsarbeit/"
-
-
-@pytest.fixture
-def demo(db, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def head(client, path):

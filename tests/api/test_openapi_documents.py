@@ -4,7 +4,6 @@ operations; every operation documents its errors; the page detail union has a di
 that the responses honour."""
 
 import pytest
-from django.core.management import call_command
 from openapi_spec_validator import validate
 
 from preview.models import FrontendPreview
@@ -12,12 +11,6 @@ from preview.models import FrontendPreview
 READ_DOCUMENT = "/api/v3/openapi.json"
 TOKEN_DOCUMENT = "/api/v3/openapi-admin.json"
 SEED = "/themen/fluechtlingsarbeit/"
-
-
-@pytest.fixture
-def demo(db, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def operations(document):
