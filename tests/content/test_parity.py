@@ -415,10 +415,13 @@ def text_of(element):
 
 
 def link_text(anchor):
-    """The words of a link; a document link's format and size ("PDF, 2 KB") are left out."""
+    """The words of a link (an image in it counts with its alt text, as in its accessible
+    name: the header's wordmark); a document link's format and size ("PDF, 2 KB") are left out."""
     anchor = copy.copy(anchor)
     for meta in anchor.select(".link__meta"):
         meta.decompose()
+    for image in anchor.find_all("img"):
+        image.replace_with(image.get("alt", ""))
     return text_of(anchor)
 
 
