@@ -64,12 +64,12 @@ def difference(expected, actual):
 def capture(tab, path, status):
     response = tab.goto(path, wait_until="load")
     assert response.status == status, path
-    # Load the lazy images (cards, covers, photos), then shoot from the top.
-    tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    tab.wait_for_load_state("networkidle")
+    # Load the lazy images (cards, covers, photos) now, wait for every one, shoot from the top.
+    tab.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+    tab.wait_for_function(
+        "[...document.images].every(img => img.complete && img.naturalWidth > 0)", timeout=30_000
+    )
     tab.evaluate("window.scrollTo(0, 0)")
-    loaded = tab.evaluate("[...document.images].every(img => img.complete && img.naturalWidth > 0)")
-    assert loaded, f"{path}: an image did not load"
     tab.evaluate("document.fonts.ready")
     return tab.screenshot(full_page=True, animations="disabled", caret="hide")
 
