@@ -450,8 +450,10 @@ def html_view(*elements):
         for anchor in element.find_all("a"):
             view.links.add((link_text(anchor), normal_url(anchor.get("href"))))
         for image in element.find_all("img"):
-            view.images |= {
-                normal_url(entry.split()[0]) for entry in image.get("srcset", "").split(",")
+            # (An image without renditions, the header's static wordmark, counts by its src.)
+            entries = [e for e in image.get("srcset", "").split(",") if e.strip()]
+            view.images |= {normal_url(entry.split()[0]) for entry in entries} or {
+                normal_url(image.get("src", ""))
             }
         for selector, kind in (
             ("h1", "title"),
