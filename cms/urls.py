@@ -11,12 +11,15 @@ from accounts import throttling
 from api.openapi import openapi_json
 from api.routers import v2_router
 from documents import views as document_views
+from governance import reports as governance_reports
 from home import views as home_views
 from home.sitemap import Sitemap
 from search import views as search_views
 from security.media import public_media
 
 urlpatterns = [
+    # Wagtail's site history and workflow reports, narrowed to the reader's Fachbereiche.
+    path("admin/reports/", include(governance_reports.report_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("health/", include("ops.urls")),
     path("api/v2/", v2_router.urls),

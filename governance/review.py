@@ -47,8 +47,9 @@ def _edit_url(obj):
     )
 
 
-def due_items(*, today=None, owner=None, fachbereich=None):
-    """Live content whose next review date is today or earlier, oldest first."""
+def due_items(*, today=None, owner=None, fachbereich=None, fachbereiche=None):
+    """Live content whose next review date is today or earlier, oldest first; with
+    ``fachbereiche`` (ids) only the content of those Fachbereiche."""
     today = today or timezone.localdate()
     items = []
     for model in registry.reviewed_models():
@@ -59,6 +60,8 @@ def due_items(*, today=None, owner=None, fachbereich=None):
             queryset = queryset.filter(responsible_editor=owner)
         if fachbereich is not None:
             queryset = queryset.filter(fachbereich=fachbereich)
+        if fachbereiche is not None:
+            queryset = queryset.filter(fachbereich_id__in=fachbereiche)
         for obj in queryset.select_related("responsible_editor", "fachbereich"):
             items.append(
                 DueItem(
