@@ -369,6 +369,17 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Seconds between two runs of the periodic jobs (go-live and expiry dates, review reminders,
 # webhook retries) in `manage.py runserver`; `run_scheduler --interval` sets its own.
 SCHEDULER_INTERVAL = env.float("SCHEDULER_INTERVAL", default=60.0)
+# Days from publishing (or "Geprüft, unverändert") to the next review of a page or contact person
+# whose editor chose no date. A whole number of days, at least 1.
+REVIEW_INTERVAL_DAYS = env.str("REVIEW_INTERVAL_DAYS", default="365")
+if not REVIEW_INTERVAL_DAYS.isdigit() or int(REVIEW_INTERVAL_DAYS) < 1:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"REVIEW_INTERVAL_DAYS must be a whole number of days, at least 1 "
+        f"(got {REVIEW_INTERVAL_DAYS!r})."
+    )
+REVIEW_INTERVAL_DAYS = int(REVIEW_INTERVAL_DAYS)
 
 # E-mail (workflow notifications, review reminders, password resets): one URL, e.g.
 # EMAIL_URL=smtp+tls://user:password@mail.example.org:587 (django-environ's email_url). Without
