@@ -37,5 +37,7 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# Static files come from the app directories here (no collectstatic), so WhiteNoise is not used.
-MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Static files come from the app directories here (no collectstatic): WhiteNoise finds them
+# there and notices changes without a restart.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
