@@ -6,19 +6,16 @@ approves the task) and then looks at what happened: an allowed action answers an
 effect, a denied one is refused (a redirect to the login or the dashboard, or 403, never a
 500) and leaves everything as it was. The README's table is generated from the same data.
 
-The demo content is loaded once for the module; each cell runs in a transaction of its own
-that is rolled back.
+The demo content is the session's (``demo`` in tests/conftest.py): loaded once, each cell
+runs in a savepoint of its own that is rolled back.
 """
 
-import io
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -39,65 +36,63 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 DENIED = (302, 403)
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    """The demo content, a front-end member, an unpublished draft on each Fachbereich's topic
-    page, a never-published contact person with two revisions in each Fachbereich, an image
-    and a document in each Fachbereich's collection; both topic pages due for review."""
+@pytest.fixture
+def world(demo):
+    """The demo content (the session's, rolled back per test) with a front-end member, an
+    unpublished draft on each Fachbereich's topic page, a never-published contact person with
+    two revisions in each Fachbereich, an image and a document in each Fachbereich's
+    collection; both topic pages due for review."""
     import datetime
 
     from django.utils import timezone
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
-        User = get_user_model()
-        User.objects.create_user("mitglied", "mitglied@example.org", "pw")
-        fachbereiche = {
-            "own": Fachbereich.objects.get(name="Migration und Flüchtlingsarbeit"),
-            "other": Fachbereich.objects.get(name="Altenhilfe und Pflege"),
-        }
-        pages = {
-            "own": TopicPage.objects.get(slug="fluechtlingsarbeit"),
-            "other": TopicPage.objects.get(slug="pflege"),
-        }
-        yesterday = timezone.localdate() - datetime.timedelta(days=1)
-        persons, images, documents = {}, {}, {}
-        for side, page in pages.items():
-            TopicPage.objects.filter(pk=page.pk).update(next_review_date=yesterday)
-            page.refresh_from_db()
-            page.intro = f"Entwurf der Einleitung ({side})"
-            page.save_revision()
-            person = ContactPerson(
-                first_name="Entwurf",
-                last_name=f"Person{side.capitalize()}",
-                role="Referentin (Entwurf)",
-                fachbereich=fachbereiche[side],
-                live=False,
-            )
-            person.save()
-            person.save_revision()
-            person.role = "Referentin (zweiter Entwurf)"
-            person.save_revision()
-            persons[side] = person
-            collection = fachbereiche[side].media_collection.collection
-            images[side] = Image.objects.create(
-                title=f"Bild-{side}",
-                file=get_test_image_file(filename=f"bild-{side}.png"),
-                collection=collection,
-            )
-            documents[side] = Publication.objects.create(
-                title=f"Dokument-{side}",
-                file=SimpleUploadedFile(f"dokument-{side}.pdf", publication_pdf("D", ["x"])),
-                collection=collection,
-            )
-        yield {
-            "fachbereiche": fachbereiche,
-            "pages": pages,
-            "persons": persons,
-            "images": images,
-            "documents": documents,
-        }
-        transaction.set_rollback(True)
+    User = get_user_model()
+    User.objects.create_user("mitglied", "mitglied@example.org", "pw")
+    fachbereiche = {
+        "own": Fachbereich.objects.get(name="Migration und Flüchtlingsarbeit"),
+        "other": Fachbereich.objects.get(name="Altenhilfe und Pflege"),
+    }
+    pages = {
+        "own": TopicPage.objects.get(slug="fluechtlingsarbeit"),
+        "other": TopicPage.objects.get(slug="pflege"),
+    }
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    persons, images, documents = {}, {}, {}
+    for side, page in pages.items():
+        TopicPage.objects.filter(pk=page.pk).update(next_review_date=yesterday)
+        page.refresh_from_db()
+        page.intro = f"Entwurf der Einleitung ({side})"
+        page.save_revision()
+        person = ContactPerson(
+            first_name="Entwurf",
+            last_name=f"Person{side.capitalize()}",
+            role="Referentin (Entwurf)",
+            fachbereich=fachbereiche[side],
+            live=False,
+        )
+        person.save()
+        person.save_revision()
+        person.role = "Referentin (zweiter Entwurf)"
+        person.save_revision()
+        persons[side] = person
+        collection = fachbereiche[side].media_collection.collection
+        images[side] = Image.objects.create(
+            title=f"Bild-{side}",
+            file=get_test_image_file(filename=f"bild-{side}.png"),
+            collection=collection,
+        )
+        documents[side] = Publication.objects.create(
+            title=f"Dokument-{side}",
+            file=SimpleUploadedFile(f"dokument-{side}.pdf", publication_pdf("D", ["x"])),
+            collection=collection,
+        )
+    return {
+        "fachbereiche": fachbereiche,
+        "pages": pages,
+        "persons": persons,
+        "images": images,
+        "documents": documents,
+    }
 
 
 def client_as(username):
@@ -477,13 +472,13 @@ PROBES = {
     matrix.cells(),
     ids=[f"{role}-{action}" for role, action, _ in matrix.cells()],
 )
-def test_cell(world, db, role, action, expected):
+def test_cell(world, role, action, expected):
     probe, _, side = action.rpartition("_")
     done = PROBES[probe](client_as(role), world, side)
     assert done is expected, f"{matrix.ROLES[role]}: {action} is {'allowed' if done else 'denied'}"
 
 
-def test_every_action_has_a_probe_and_every_role_an_account(world, db):
+def test_every_action_has_a_probe_and_every_role_an_account(world):
     assert {action.rpartition("_")[0] for action in matrix.ACTIONS_BY_KEY} == set(PROBES)
     assert set(
         get_user_model()
