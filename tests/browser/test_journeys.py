@@ -28,8 +28,16 @@ SHOTS = ARTIFACTS / "journeys"
 
 
 @pytest.fixture
-def editorial_password(monkeypatch):
-    monkeypatch.setenv("DEMO_EDITORIAL_PASSWORD", PASSWORD)
+def editorial_password(demo_site):
+    """The demo accounts' password for this test (the demo may come from an earlier test's
+    snapshot, loaded with another DEMO_EDITORIAL_PASSWORD)."""
+    from django.contrib.auth import get_user_model
+
+    for user in get_user_model().objects.filter(
+        username__in=["fachredaktion", "fachpruefung", "zentralredaktion"]
+    ):
+        user.set_password(PASSWORD)
+        user.save(update_fields=["password"])
 
 
 @contextmanager
