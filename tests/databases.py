@@ -11,7 +11,6 @@ Without xdist (``-n 0``) pytest-django migrates as usual.
 
 import fcntl
 import json
-import os
 import sqlite3
 import tempfile
 from contextlib import contextmanager
@@ -110,17 +109,3 @@ def _remove_template(connection, template, original_name):
     connection.settings_dict["NAME"] = template
     connection.creation.destroy_test_db(current, verbosity=0)
     connection.settings_dict["NAME"] = original_name
-
-
-def sqlite_template():
-    """This run's migrated SQLite template (a file), when the suite runs on SQLite under xdist
-    and a worker has made it; else None. For tests that need a migrated database file of
-    their own for another process."""
-    from django.db import connections
-
-    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-    connection = connections["default"]
-    if not run_id or connection.vendor != "sqlite":
-        return None
-    path = Path(template_name(connection, run_id))
-    return path if path.exists() else None

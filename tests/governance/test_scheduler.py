@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.databases import sqlite_template
 from tests.waiting import NotReached, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,14 +70,9 @@ def environment(path):
 
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory):
-    """A migrated SQLite file, made once and copied for each test: a copy of the run's
-    migrated template where there is one (tests/databases.py), else `manage.py migrate`."""
+    """A migrated SQLite file, made once and copied for each test."""
     path = tmp_path_factory.mktemp("scheduler") / "migrated.sqlite3"
-    template = sqlite_template()
-    if template is not None:
-        shutil.copyfile(template, path)
-    else:
-        manage(environment(path), "migrate", "-v0")
+    manage(environment(path), "migrate", "-v0")
     return path
 
 
