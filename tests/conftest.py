@@ -6,8 +6,7 @@ The ``demo`` fixture
 ``load_demo_content`` takes seconds; tests that read or change the demo site share one build:
 
 - the first test that asks for ``demo`` opens a transaction on the test database and runs
-  ``load_demo_content`` in it (with :data:`DEMO_ADMIN_PASSWORD` and
-  :data:`DEMO_EDITORIAL_PASSWORD`);
+  ``load_demo_content`` in it (``DEMO_ADMIN_PASSWORD`` = :data:`DEMO_ADMIN_PASSWORD`);
 - every test then runs in its own savepoint inside that transaction (pytest-django's ``db``),
   so whatever it changes is rolled back and the next test sees the fresh demo again;
 - before a test that does not ask for ``demo`` runs, the demo transaction is rolled back, so
@@ -37,10 +36,8 @@ from wagtail.models import Page, Site
 from topics.factories import TopicIndexPageFactory
 
 ROOT = Path(__file__).resolve().parents[1]
-# The passwords in the shared demo content: "admin", and the editorial accounts
-# ("fachredaktion", "fachpruefung", "zentralredaktion").
+# The demo admin's password in the shared demo content (log in as "admin" with it).
 DEMO_ADMIN_PASSWORD = "demo-passwort-123"
-DEMO_EDITORIAL_PASSWORD = "redaktion-demo-456"
 
 
 @dataclass
@@ -49,9 +46,7 @@ class Demo:
 
     site: Site
     home: Page
-    output: str  # what load_demo_content printed when it built the content
     admin_password: str = DEMO_ADMIN_PASSWORD
-    editorial_password: str = DEMO_EDITORIAL_PASSWORD
 
     def page(self, slug):
         """The demo page with this slug (specific), e.g. ``demo.page("fluechtlingsarbeit")``."""
@@ -66,7 +61,6 @@ class DemoTransaction:
         self.atomic = None
         self.builds = 0  # how often load_demo_content ran (per process)
         self.files = None  # the media files as the build left them
-        self.output = ""
 
     @property
     def is_open(self):
@@ -78,17 +72,14 @@ class DemoTransaction:
 
         with self.blocker.unblock(), pytest.MonkeyPatch.context() as env:
             env.setenv("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
-            env.setenv("DEMO_EDITORIAL_PASSWORD", DEMO_EDITORIAL_PASSWORD)
             self.atomic = transaction.atomic()
             self.atomic.__enter__()
-            output = io.StringIO()
             try:
-                call_command("load_demo_content", stdout=output)
+                call_command("load_demo_content", stdout=io.StringIO())
             except BaseException:
                 self.close()
                 raise
             self.builds += 1
-            self.output = output.getvalue()
         self.files = MediaFiles()
 
     def restore_files(self):
@@ -168,7 +159,7 @@ def demo(request, _demo_database, db):
         )
     assert _demo_transaction.is_open
     site = Site.objects.get(is_default_site=True)
-    yield Demo(site=site, home=site.root_page.specific, output=_demo_transaction.output)
+    yield Demo(site=site, home=site.root_page.specific)
     _demo_transaction.restore_files()
 
 

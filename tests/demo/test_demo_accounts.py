@@ -12,10 +12,12 @@ from topics.models import TopicPage
 
 
 @pytest.fixture
-def output(demo):
-    """What load_demo_content printed when it built the shared demo content (tests/conftest.py,
-    with DEMO_EDITORIAL_PASSWORD "redaktion-demo-456")."""
-    return demo.output
+def output(db, monkeypatch):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
+    monkeypatch.setenv("DEMO_EDITORIAL_PASSWORD", "redaktion-demo-456")
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
 
 
 def test_three_accounts_in_their_groups(output, client):
