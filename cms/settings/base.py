@@ -518,3 +518,8 @@ if env.str("TASKS_BACKEND", default="immediate") == "database":
 # `manage.py sweep_webhooks`, run from cron or as a process with --interval.
 WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
 WEBHOOK_RETRY_BASE_SECONDS = env.int("WEBHOOK_RETRY_BASE_SECONDS", default=60)
+# Endpoints must be public addresses: loopback, private, link-local (the cloud's metadata
+# service) and other non-public addresses are refused when an endpoint is saved and again at
+# every attempt (webhooks/targets.py). Development and the tests, whose receivers run on this
+# machine, switch this on.
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=False)

@@ -37,3 +37,5 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 # No search rate limit while the suite searches from one address; its tests switch it on.
 SEARCH_RATE_LIMIT = ""
+# Webhook receivers on this machine (a local frontend, the tests' receivers) are allowed here.
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=True)
