@@ -360,6 +360,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.Publication"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Images are public files: their forms do not offer collections with a view restriction
+# (which protect documents only) and say so (security/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.images.PublicImageForm"
 # Site search (search/): Wagtail's database backend with the project's query side
 # (search/backends/). On PostgreSQL full-text search in the SEARCH_CONFIG configuration (Snowball
 # stemming: "Geflüchtete" finds "geflüchteten"), phrases and exclusions via websearch_to_tsquery,
