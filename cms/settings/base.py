@@ -175,7 +175,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "documents": {
         "BACKEND": "documents.storage.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+        # A plain str: Wagtail queues the file deletion with the storage's arguments, which the
+        # database task queue must store as JSON (environ.Path is not).
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -534,6 +536,11 @@ if AWS_STORAGE_BUCKET_NAME:
 INSTALLED_APPS += ["django_tasks_db"]
 if env.str("TASKS_BACKEND", default="immediate") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Uploaded PDFs are read (pages, text, cover) in a child process of the worker with these
+# limits (documents/sandbox.py); a PDF over one is refused and its uploader told why.
+PDF_MAX_PAGES = env.int("PDF_MAX_PAGES", default=2000)
+PDF_MEMORY_LIMIT_MB = env.int("PDF_MEMORY_LIMIT_MB", default=512)
+PDF_TIME_LIMIT_SECONDS = env.int("PDF_TIME_LIMIT_SECONDS", default=60)
 
 # `manage.py backup` encrypts with the first of these Fernet keys and `restore` decrypts with any
 # of them (so a key can be rotated); without a key there is no backup (ops/backup.py).
