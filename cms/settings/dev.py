@@ -39,5 +39,7 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Webhook receivers on this machine (a local frontend, the tests' receivers) are allowed here.
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=True)
 
-# Static files come from the app directories here (no collectstatic), so WhiteNoise is not used.
-MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Static files come from the app directories here (no collectstatic): WhiteNoise finds them
+# there and notices changes without a restart.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -10,7 +10,6 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import Client
 from PIL import Image as PILImage
@@ -24,13 +23,6 @@ from people.models import ContactPerson
 from topics.models import TopicPage
 
 MARK = "Frischetest"  # ASCII: the same in HTML and JSON
-
-
-@pytest.fixture
-def demo(db, monkeypatch, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture
