@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 
 from .extraction import PdfInfo
 
-
 # How running out of the address-space limit shows in the child's stderr.
 MEMORY_SIGNS = ("MemoryError", "bad_alloc", "Cannot allocate", "failed to map segment")
 

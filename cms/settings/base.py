@@ -107,6 +107,8 @@ MIDDLEWARE = [
     # response cache, so static files and cache hits carry them too (security/csp.py).
     "security.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Cross-Origin-Resource-Policy, likewise on every response (security/headers.py).
+    "security.headers.CrossOriginResourcePolicyMiddleware",
     # Static files, answered before sessions, auth and the views (WhiteNoise's rule: right after
     # SecurityMiddleware and above everything else that does work). Without collectstatic (dev,
     # test) it finds the files in the apps (WHITENOISE_USE_FINDERS).
