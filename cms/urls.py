@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import throttling
-from api.openapi import openapi_json
+from api.openapi import openapi_admin_json, openapi_json
 from api.routers import v2_router
 from documents import views as document_views
 from home import views as home_views
@@ -20,6 +20,7 @@ urlpatterns = [
     path("health/", include("ops.urls")),
     path("api/v2/", v2_router.urls),
     path("api/v3/openapi.json", openapi_json, name="openapi_json"),
+    path("api/v3/openapi-admin.json", openapi_admin_json, name="openapi_admin_json"),
     path("api/v3/", v3_api.urls),
     # Borrowed: see cms/borrowed.py (wagtail.documents.urls and wagtail.urls, shadowed here)
     # Wagtail's download URL, answered by its serve view with the project's cache headers.
@@ -59,5 +60,9 @@ if (
 
 handler500 = "ops.errors.server_error"
 
-# Wagtail serves every other path from the page tree; this must come last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other path from the page tree; this must come last. Its page view is
+# replaced by one whose 404 is the site's 404 page in development too (home/views.py).
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, home_views.serve_page, name="wagtail_serve"),
+]

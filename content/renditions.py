@@ -6,7 +6,7 @@ has exactly the renditions of its purposes, no more. Add a purpose here, not in 
 
 from enum import Enum
 
-from .values import ImageValue, RenditionValue
+from .values import FocalPointValue, ImageValue, RenditionValue
 
 
 class Purpose(Enum):
@@ -20,6 +20,8 @@ class Purpose(Enum):
     PORTRAIT = (("fill-160x160", "fill-320x320"), "5rem")
     # Publication covers beside a list item (shown at 10rem at most).
     COVER = (("width-160", "width-320"), "(max-width: 30rem) 6rem, 10rem")
+    # The site's logo in the header (shown 3rem high, at most 16rem wide).
+    LOGO = (("height-48", "height-96"), "16rem")
 
     @property
     def specs(self):
@@ -31,6 +33,18 @@ class Purpose(Enum):
 
 
 ALL_SPECS = tuple(dict.fromkeys(spec for purpose in Purpose for spec in purpose.specs))
+
+
+def focal_point_value(image):
+    """The image's focal point (Wagtail's ``focal_point_*`` fields), or ``None``."""
+    if not image.has_focal_point():
+        return None
+    return FocalPointValue(
+        x=image.focal_point_x,
+        y=image.focal_point_y,
+        width=image.focal_point_width,
+        height=image.focal_point_height,
+    )
 
 
 def image_value(image, purpose, *, alt=None, decorative=False):
@@ -45,6 +59,7 @@ def image_value(image, purpose, *, alt=None, decorative=False):
         decorative=decorative,
         width=image.width,
         height=image.height,
+        focal_point=focal_point_value(image),
         renditions=[
             RenditionValue(spec=spec, url=r.url, width=r.width, height=r.height)
             for spec, r in renditions.items()

@@ -107,6 +107,7 @@ class HomePage(ResolvedPage, FrontendPreviewMixin, Page):
     def build(self, res):
         return HomePageValue(
             breadcrumbs=self.build_breadcrumbs(res),
+            seo=self.build_seo(res),
             intro=self.intro,
             featured_topics=[topic_teaser_value(topic, res) for topic in res.rows["featured"]],
             fachbereiche=self.build_fachbereiche(res),
@@ -173,6 +174,7 @@ class StandardPage(ResolvedPage, FrontendPreviewMixin, Page):
     def build(self, res):
         return StandardPageValue(
             breadcrumbs=self.build_breadcrumbs(res),
+            seo=self.build_seo(res),
             intro=self.intro,
             body=res.resolve_stream(self.body.stream_block, self.body.raw_data),
         )
@@ -212,8 +214,21 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Ersetzt die Wortmarke im Kopf jeder Seite (wird 48 Pixel hoch gezeigt). "
+            "Als Alternativtext dient der Name des Verbands."
+        ),
+    )
 
     panels = [
+        MultiFieldPanel([FieldPanel("logo")], heading=_("Erscheinungsbild (Kopfzeile)")),
         MultiFieldPanel(
             [
                 FieldPanel("organisation_name"),
