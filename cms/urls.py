@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as v3_api
@@ -44,13 +43,7 @@ urlpatterns = [
     path("suche/", search_views.search, name="search"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
-    path(
-        "robots.txt",
-        TemplateView.as_view(
-            template_name="home/robots.txt", content_type="text/plain; charset=utf-8"
-        ),
-        name="robots_txt",
-    ),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
