@@ -144,6 +144,18 @@ BORROWED = (
         fingerprint="00be6fe3a0f34c70053d9c40ad018182d322a597ed12813b900cee41d03b2f96",
     ),
     Borrowed(
+        place="changes.models:SharedCacheEntry",
+        kind=COPY,
+        package="django",
+        version="5.2.19",
+        upstream="django.core.management.commands.createcachetable:Command.create_table",
+        file="django/core/management/commands/createcachetable.py",
+        why="The database cache's table as a model, so that migrate makes it: the shared cache "
+        "without Redis must exist wherever the database does, and createcachetable is a "
+        "second command a deployment could forget.",
+        fingerprint="259a84029fdeffc5cddf5d809b507b08c1924c55c007a04391e29fe70e59bea4",
+    ),
+    Borrowed(
         place="search.backends:SearchBackend",
         kind=COPY,
         package="modelsearch",
