@@ -22,3 +22,6 @@ class SharedCacheEntry(models.Model):
         db_table = "changes_shared_cache"
         verbose_name = "Eintrag des gemeinsamen Caches"
         verbose_name_plural = "Einträge des gemeinsamen Caches"
+
+    def __str__(self):
+        return self.cache_key

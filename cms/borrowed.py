@@ -378,9 +378,10 @@ BORROWED = (
         upstream="rest_framework.viewsets:ViewSetMixin.as_view",
         file="rest_framework/viewsets.py",
         why="The model of a v2 endpoint from its view function (DRF's view.cls), to type its "
-        "field filters.",
+        "field filters, and its action (view.actions), to tell the response cache which "
+        "query parameters it reads.",
         fingerprint="de8c5be262dec11d45adfe65e58498d85cab77d3af48e6b471149d37f1c36665",
-        names=("cls",),
+        names=("cls", "actions"),
     ),
     Borrowed(
         place="content.resolution:Resolution.load",

@@ -157,14 +157,14 @@ def query_items(request, path=None):
     outside the API."""
     api = is_api_path(path or request.path)
     return sorted(
-        (name, values)
-        for name, values in request.GET.lists()
-        if api or not TRACKING.match(name)
+        (name, values) for name, values in request.GET.lists() if api or not TRACKING.match(name)
     )
 
 
 def normalised_query(request, path=None):
-    return urlencode([(name, value) for name, values in query_items(request, path) for value in values])
+    return urlencode(
+        [(name, value) for name, values in query_items(request, path) for value in values]
+    )
 
 
 def variant(request, path=None):

@@ -124,9 +124,14 @@ def storable(request, response):
     vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
     if vary - KEYED_VARY:
         return False
-    if is_api_path(request):
-        content_type = response.get("Content-Type", "").split(";")[0].strip()
-        return response.status_code == 302 or content_type in API_CONTENT_TYPES
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    if is_api_path(request) and response.status_code != 302:
+        return content_type in API_CONTENT_TYPES and params_read(request)
+    return params_read(request)
+
+
+def params_read(request):
+    """Whether the view reads every parameter of the query (see ``cache.tag``)."""
     read = getattr(request, "httpcache_params", set())
     return all(name in read for name, _values in cache.query_items(request))
 
