@@ -146,7 +146,7 @@ BORROWED = (
     Borrowed(
         place="changes.models:SharedCacheEntry",
         kind=COPY,
-        package="django",
+        package="Django",
         version="5.2.19",
         upstream="django.core.management.commands.createcachetable:Command.create_table",
         file="django/core/management/commands/createcachetable.py",
@@ -284,6 +284,19 @@ BORROWED = (
         file="modelsearch/backends/database/sqlite/sqlite.py",
         why="Refreshes the title norms after each batch, as upstream's add_items does.",
         fingerprint="fd991f80cd40f1105f015e8ac334a8cdcee960e6f646617057c83a40e479e351",
+    ),
+    Borrowed(
+        place="changes.events:current_batch",
+        kind=PRIVATE,
+        package="Django",
+        version="5.2.19",
+        upstream="django.db.backends.base.base:BaseDatabaseWrapper.on_commit",
+        file="django/db/backends/base/base.py",
+        why="A transaction's changes are announced by one on_commit callback; whether it is "
+        "still registered (connection.run_on_commit) tells a batch of a rolled-back "
+        "transaction or savepoint, which Django discards without a signal.",
+        fingerprint="0cc0e2e36fb4ef03040cdc95e929e547b230bcea66593b75aa7874d0fbcc9638",
+        names=("run_on_commit",),
     ),
     Borrowed(
         place="ops.health:ReadinessView.get",

@@ -3,7 +3,8 @@ next request, and a change invalidates exactly the pages that show it.
 
 Each test warms every output first (and checks the next read is a cache hit), makes one change
 as an editor would, then reads everything again: the rendered page, the v2 and v3 detail,
-both ``find`` endpoints, the page by path, and the listings.
+both ``find`` endpoints, the page by path, and the listings. Changes are committed (a
+transactional database): a change is announced when its transaction commits.
 """
 
 import io
@@ -25,9 +26,12 @@ from topics.models import TopicPage
 
 MARK = "Frischetest"  # ASCII: the same in HTML and JSON
 
+# Committed changes; the data migrations' rows (root page, site) are restored afterwards.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.fixture
-def demo(db, monkeypatch, settings, tmp_path):
+def demo(transactional_db, monkeypatch, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
