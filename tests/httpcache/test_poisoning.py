@@ -214,3 +214,43 @@ def test_the_worst_case_of_entries_one_client_can_create_for_one_page(client, to
         middleware.cache.save = original
     # One entry per output (by-path adds the detail it stands for, which v3 already stored).
     assert len(stored) <= len(outputs(topic)), len(stored)
+
+
+@pytest.mark.parametrize(
+    ("settings_module", "env", "browsable"),
+    [
+        ("cms.settings.dev", {}, True),
+        ("cms.settings.dev", {"API_BROWSABLE": "false"}, False),
+        ("cms.settings.test", {}, False),
+    ],
+)
+def test_the_browsable_v2_api_is_there_in_development_only(
+    settings_module, env, browsable, tmp_path
+):
+    """API_BROWSABLE (README): DRF's HTML view of v2 in development, never elsewhere."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import django; django.setup(); from django.apps import apps; "
+        "print(apps.is_installed('rest_framework'))"
+    )
+    environment = {
+        **os.environ,
+        **env,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DEV_SECRET_KEY_FILE": str(tmp_path / "key"),
+    }
+    if not env:
+        environment.pop("API_BROWSABLE", None)
+    output = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert output.strip() == str(browsable)
