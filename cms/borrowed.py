@@ -264,7 +264,7 @@ BORROWED = (
         names=("_setup", "_wrapped"),
     ),
     Borrowed(
-        place="governance.management.commands.runserver:Command.inner_run",
+        place="jobs.management.commands.runserver:Command.inner_run",
         kind=HOOK,
         package="Django",
         version="5.2.19",

@@ -6,6 +6,20 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Redaktion und Prüfung"
 
     def ready(self):
+        from functools import partial
+
+        from django.core.management import call_command
+
+        from jobs import registry
+
         from . import signal_handlers
+        from .reminders import send_review_reminders
 
         signal_handlers.register()
+        # Wagtail's go-live and expiry of pages and snippets: it publishes and unpublishes like an
+        # editor, so the response cache, the CDN and the webhooks see each change.
+        registry.register(
+            "publish_scheduled", partial(call_command, "publish_scheduled", verbosity=0)
+        )
+        # At most one mail per editor and day (governance/reminders.py): harmless every minute.
+        registry.register("review_reminders", send_review_reminders)

@@ -10,7 +10,10 @@ class SearchConfig(AppConfig):
         from wagtail.api.v3.urls import api
         from wagtail.contrib.search_promotions.models import SearchPromotion
 
+        from jobs import registry
+
         from .sources import load_sources
+        from .terms import flush
 
         # What the content apps registered (content/searchables.py); before the API module,
         # whose schema lists the types of result.
@@ -24,6 +27,8 @@ class SearchConfig(AppConfig):
         # Search answers are kept by the response cache; any change invalidates them.
         router.add_decorator(tagging(SEARCH_TAG), mode="view")
         api.add_router("/search/", router)
+        # The searches counted in the cache go into the editors' report (search/terms.py).
+        registry.register("flush_search_terms", flush)
         # The cached list of promoted queries (search.engine.promoted_query_strings); deleting
         # a query deletes its promotions one by one, so this sees that too.
         for signal in (post_save, post_delete):

@@ -8,7 +8,11 @@ class WebhooksConfig(AppConfig):
 
     def ready(self):
         from changes.events import content_changed
+        from jobs import registry
 
+        from .sending import sweep
         from .signal_handlers import record_deliveries
 
         content_changed.connect(record_deliveries, dispatch_uid="webhooks.record_deliveries")
+        # Retries, and deliveries whose task never ran (webhooks/sending.py).
+        registry.register("sweep_webhooks", sweep)

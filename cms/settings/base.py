@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "content",
     "blocks",
     "changes",
+    "jobs",
     "organisation",
     "home",
     "topics",
@@ -393,8 +394,9 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Workflow notifications: German by default (the recipient's admin language).
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="redaktion@localhost")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-# Seconds between two runs of the periodic jobs (go-live and expiry dates, review reminders,
-# webhook retries) in `manage.py runserver`; `run_scheduler --interval` sets its own.
+# Seconds between two runs of the periodic jobs the apps register (jobs/registry.py: go-live
+# and expiry dates, review reminders, webhook retries, the search report) in `manage.py
+# runserver` and `run_scheduler`; `run_scheduler --interval` sets its own.
 SCHEDULER_INTERVAL = env.float("SCHEDULER_INTERVAL", default=60.0)
 
 # E-mail (workflow notifications, review reminders, password resets): one URL, e.g.

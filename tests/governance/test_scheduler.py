@@ -128,7 +128,24 @@ def test_the_scheduler_process_publishes_and_expires_on_time(database, command):
         output = scheduler.communicate(timeout=30)[0]
     assert state == {coming: (True, False), leaving: (False, True)}, output
     if command[0] == "run_scheduler":
-        assert "Scheduler läuft, alle 1 Sekunden." in output
+        assert "Scheduler läuft, alle 1 Sekunden: " in output
+
+
+def test_the_scheduler_runs_the_jobs_the_apps_registered():
+    """Each app puts its periodic jobs on the registry from its ready(); the scheduler names
+    none of them (``jobs`` is in the core that the import contracts keep from the apps)."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("run_scheduler", "--list", stdout=out)
+    assert sorted(out.getvalue().split()) == [
+        "flush_search_terms",  # search
+        "publish_scheduled",  # governance (Wagtail's go-live and expiry)
+        "review_reminders",  # governance
+        "sweep_webhooks",  # webhooks
+    ]
 
 
 @pytest.mark.django_db
@@ -141,7 +158,7 @@ def test_one_run_sends_the_reminders_and_a_failing_job_stops_no_other(monkeypatc
     from django.core.management import call_command
     from django.utils import timezone
 
-    from governance import scheduler
+    from jobs import registry
     from topics.factories import TopicPageFactory
 
     owner = get_user_model().objects.create_user("eigner", "eigner@example.org", "pw")
@@ -152,13 +169,50 @@ def test_one_run_sends_the_reminders_and_a_failing_job_stops_no_other(monkeypatc
     )
 
     def broken():
-        raise RuntimeError("publish_scheduled kaputt")
+        raise RuntimeError("kaputt")
 
-    monkeypatch.setattr(scheduler, "JOBS", [("publish_scheduled", broken), *scheduler.JOBS[1:]])
+    # A job registered before all others that fails on every run.
+    jobs = {job.name: job for job in registry.registered()}
+    monkeypatch.setattr(registry, "_jobs", {"kaputt": registry.Job("kaputt", broken), **jobs})
     mail.outbox.clear()
     err = io.StringIO()
     call_command("run_scheduler", "--once", stderr=err)
     assert [m.to for m in mail.outbox] == [["eigner@example.org"]]
-    assert "Fehlgeschlagen: publish_scheduled" in err.getvalue()
+    assert err.getvalue().strip() == "Fehlgeschlagen: kaputt"
     call_command("run_scheduler", "--once", stderr=io.StringIO())
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_with_an_interval_a_failing_round_stops_no_loop(monkeypatch, caplog):
+    """The one loop behind every --interval: a round that raises is logged, the next runs."""
+    import io
+
+    from django.core.management import call_command
+
+    from jobs import loop, registry
+
+    rounds = []
+
+    def flaky():
+        rounds.append(len(rounds))
+        if len(rounds) == 1:
+            raise RuntimeError("Speicher weg")
+
+    class Stop(Exception):
+        pass
+
+    waits = []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        if len(waits) == 3:
+            raise Stop
+
+    monkeypatch.setattr(registry, "_jobs", {"flaky": registry.Job("flaky", flaky)})
+    monkeypatch.setattr(loop.time, "sleep", sleep)
+    with pytest.raises(Stop):
+        call_command("run_scheduler", "--interval", "7", stdout=io.StringIO())
+    assert rounds == [0, 1, 2]
+    assert all(0 < wait <= 7 for wait in waits)
+    assert "Scheduled job flaky failed" in caplog.text

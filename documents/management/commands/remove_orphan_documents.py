@@ -1,21 +1,18 @@
 """Removes files from the documents' storage that no publication holds (left by uploads that
 failed half-way, see ``documents.orphans``), and aborts incomplete S3 multipart uploads."""
 
-import time
-
-from django.core.management.base import BaseCommand
-from django.db import close_old_connections
-
 from documents.orphans import remove_orphans
+from jobs.commands import PeriodicCommand
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
     help = (
         "Entfernt Dateien aus dem Speicher der Publikationen, zu denen es keine Publikation gibt "
         "(Reste abgebrochener Uploads), und bricht unvollständige S3-Mehrteil-Uploads ab."
     )
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument(
             "--older-than",
             type=int,
@@ -27,33 +24,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Nur auflisten, nichts entfernen."
         )
-        parser.add_argument(
-            "--interval",
-            type=int,
-            metavar="SEKUNDEN",
-            help="Weiterlaufen und alle SEKUNDEN Sekunden wiederholen.",
-        )
 
-    def handle(self, *args, older_than=3600, dry_run=False, interval=None, **options):
-        while True:
-            try:
-                result = remove_orphans(older_than=older_than, dry_run=dry_run)
-            except Exception as error:
-                if not interval:
-                    raise
-                # The store may be away again; the next round tries anew.
-                self.stderr.write(f"Speicher nicht erreichbar: {error}")
-            else:
-                verb = "zu entfernen" if dry_run else "entfernt"
-                for name in result.files:
-                    self.stdout.write(f"Datei ohne Publikation {verb}: {name}")
-                for key in result.uploads:
-                    self.stdout.write(f"Unvollständiger Upload {verb}: {key}")
-                if result.files or result.uploads or options["verbosity"] > 1:
-                    self.stdout.write(
-                        f"{len(result.files)} Datei(en), {len(result.uploads)} Upload(s) {verb}."
-                    )
-            if not interval:
-                return
-            close_old_connections()  # as db_worker does, between rounds
-            time.sleep(interval)
+    def run_round(self, *, older_than=3600, dry_run=False, verbosity=1, **options):
+        # With --interval, a round that fails (the store away again) is logged and the next
+        # one tries anew (jobs/loop.py); without, the error ends the command.
+        result = remove_orphans(older_than=older_than, dry_run=dry_run)
+        verb = "zu entfernen" if dry_run else "entfernt"
+        for name in result.files:
+            self.stdout.write(f"Datei ohne Publikation {verb}: {name}")
+        for key in result.uploads:
+            self.stdout.write(f"Unvollständiger Upload {verb}: {key}")
+        if result.files or result.uploads or verbosity > 1:
+            self.stdout.write(
+                f"{len(result.files)} Datei(en), {len(result.uploads)} Upload(s) {verb}."
+            )

@@ -8,17 +8,17 @@ is safe. A task is taken back
 - when its worker starts again (``--worker-id``, the stable id the worker runs with: a task
   RUNNING under that id cannot be running any more), and
 - when it has been RUNNING longer than ``--stale-after`` seconds, for a worker that does not
-  come back (run with ``--interval`` from the scheduler process).
+  come back (run with ``--interval`` as the janitor process).
 """
 
 import datetime
-import time
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+
+from jobs.commands import PeriodicCommand
 
 
 def requeue(worker_id=None, stale_after=None):
@@ -38,19 +38,15 @@ def requeue(worker_id=None, stale_after=None):
     return len(lost)
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
     help = "Requeue background tasks whose worker died while running them."
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument("--worker-id", help="this worker's stable id: its own lost tasks")
         parser.add_argument("--stale-after", type=int, help="seconds a task may run at most")
-        parser.add_argument("--interval", type=int, help="keep running, every N seconds")
 
-    def handle(self, worker_id=None, stale_after=None, interval=None, **options):
-        while True:
-            count = requeue(worker_id=worker_id, stale_after=stale_after)
-            if count or options["verbosity"] > 1:
-                self.stdout.write(f"{count} verlorene Aufgabe(n) wieder eingereiht.")
-            if not interval:
-                return
-            time.sleep(interval)
+    def run_round(self, *, worker_id=None, stale_after=None, verbosity=1, **options):
+        count = requeue(worker_id=worker_id, stale_after=stale_after)
+        if count or verbosity > 1:
+            self.stdout.write(f"{count} verlorene Aufgabe(n) wieder eingereiht.")

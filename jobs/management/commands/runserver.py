@@ -7,7 +7,8 @@ import threading
 from django.conf import settings
 from django.contrib.staticfiles.management.commands.runserver import Command as RunserverCommand
 
-from governance.scheduler import run_forever
+from jobs import registry
+from jobs.loop import repeat
 
 
 class Command(RunserverCommand):
@@ -27,8 +28,8 @@ class Command(RunserverCommand):
         # inner_run runs in the serving process (the child when autoreloading), once per start.
         if options.get("use_scheduler", True):
             threading.Thread(
-                target=run_forever,
-                args=(settings.SCHEDULER_INTERVAL,),
+                target=repeat,
+                args=(registry.run_all, settings.SCHEDULER_INTERVAL),
                 name="scheduler",
                 daemon=True,
             ).start()
