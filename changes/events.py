@@ -111,9 +111,15 @@ def current_batch():
     # BaseDatabaseWrapper.on_commit): a batch whose announcement is no longer among the
     # connection's run_on_commit belonged to a
     # transaction (or savepoint) that rolled back: its changes never happened.
-    if batch is not None and any(
-        callback == batch.flush for _ids, callback, _robust in connection.run_on_commit
-    ):
+    registered = [
+        callback == getattr(batch, "flush", None) for _, callback, _ in connection.run_on_commit
+    ]
+    if batch is not None and any(registered):
+        if not registered[-1]:
+            # Announce after whatever else waits for the commit now: the announcement is idempotent
+            # (the first call announces, the rest find nothing), and a caller that runs only the
+            # callbacks registered since some point (pytest-django's on-commit capture) runs it.
+            transaction.on_commit(batch.flush)
         return batch
     batch = _local.batch = Batch()
     transaction.on_commit(batch.flush)

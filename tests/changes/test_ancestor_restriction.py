@@ -14,7 +14,8 @@ MARK = "Frischetest"
 
 @pytest.fixture
 def topics(topic_index):
-    topic_index.show_in_menus = True
+    topic_index.show_in_menus = True  # the navigation shows the index (its children are deeper)
+    topic_index.title = f"Themen {MARK}"
     topic_index.save_revision().publish()
     return [
         TopicPageFactory(parent=topic_index, title=title, slug=f"thema-{n}", show_in_menus=True)

