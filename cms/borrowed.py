@@ -276,6 +276,19 @@ BORROWED = (
     ),
     # -- Private attributes and functions used --------------------------------------------------
     Borrowed(
+        place="tests.databases:worker_database",
+        kind=PRIVATE,
+        package="Django",
+        version="5.2.19",
+        upstream="django.db.backends.base.creation:BaseDatabaseCreation.create_test_db",
+        file="django/db/backends/base/creation.py",
+        why="An xdist worker's copy of the migrated test database keeps the data the "
+        "migrations wrote where TransactionTestCase's serialized_rollback reads it, as "
+        "create_test_db(serialize=True) does; Django offers no public setter.",
+        fingerprint="e7bcd061281c4e52f33079e3b09d271c44665e91a20e9d9cc4a37fdf7578ed3e",
+        names=("_test_serialized_contents",),
+    ),
+    Borrowed(
         place="search.backends.sqlite:StemmingSQLiteIndex.add_items",
         kind=PRIVATE,
         package="modelsearch",

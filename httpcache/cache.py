@@ -172,9 +172,9 @@ def variant(request, path=None):
     answer cannot be told from the key (then the cache is neither read nor written).
 
     Only Wagtail's v2 API negotiates (DRF): it answers JSON when the client accepts it, else
-    406, or the browsable HTML API where that is installed (``rest_framework`` in
-    ``INSTALLED_APPS``, development only) and the client names ``text/html``. The v3 API and
-    the rendered site answer the same whatever ``Accept`` says.
+    406 (or DRF's browsable HTML API, were ``rest_framework`` installed, to a client that
+    names ``text/html``: never kept). The v3 API and the rendered site answer the same whatever
+    ``Accept`` says.
     """
     if not (path or request.path).startswith("/api/v2/"):
         return ""

@@ -1,10 +1,217 @@
-"""Shared fixtures: the default site's home page and a Themen index below it."""
+"""Shared fixtures: the demo content (built once per session, rolled back per test), the default
+site's home page and a Themen index below it.
+
+The ``demo`` fixture
+--------------------
+``load_demo_content`` takes seconds; tests that read or change the demo site share one build:
+
+- the first test that asks for ``demo`` opens a transaction on the test database and runs
+  ``load_demo_content`` in it (``DEMO_ADMIN_PASSWORD`` = :data:`DEMO_ADMIN_PASSWORD`);
+- every test then runs in its own savepoint inside that transaction (pytest-django's ``db``),
+  so whatever it changes is rolled back and the next test sees the fresh demo again;
+- before a test that does not ask for ``demo`` runs, the demo transaction is rolled back, so
+  such a test sees the empty database of the migrations, as always. The tests that ask for
+  ``demo`` are run one after the other (``pytest_collection_modifyitems`` below), so the
+  content is built once per test process (each xdist worker).
+
+Files the loader writes (images, the publications' PDFs) stay in the session's MEDIA_ROOT and
+PRIVATE_MEDIA_ROOT. ``demo`` cannot be combined with ``transactional_db`` or ``live_server``
+(another connection could not see the uncommitted content); those tests load it themselves.
+"""
+
+import io
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.test import Client
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from topics.factories import TopicIndexPageFactory
+
+ROOT = Path(__file__).resolve().parents[1]
+# The demo admin's password in the shared demo content (log in as "admin" with it).
+DEMO_ADMIN_PASSWORD = "demo-passwort-123"
+
+
+@dataclass
+class Demo:
+    """What the ``demo`` fixture gives: the default site, its home page and the admin login."""
+
+    site: Site
+    home: Page
+    admin_password: str = DEMO_ADMIN_PASSWORD
+
+    def page(self, slug):
+        """The demo page with this slug (specific), e.g. ``demo.page("fluechtlingsarbeit")``."""
+        return Page.objects.get(slug=slug).specific
+
+
+class DemoTransaction:
+    """The demo content inside one open transaction on the test database."""
+
+    def __init__(self):
+        self.blocker = None  # pytest-django's django_db_blocker, once the test database exists
+        self.atomic = None
+        self.builds = 0  # how often load_demo_content ran (per process)
+        self.files = None  # the media files as the build left them
+
+    @property
+    def is_open(self):
+        return self.atomic is not None
+
+    def open(self):
+        from django.core.management import call_command
+        from django.db import transaction
+
+        with self.blocker.unblock(), pytest.MonkeyPatch.context() as env:
+            env.setenv("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+            try:
+                call_command("load_demo_content", stdout=io.StringIO())
+            except BaseException:
+                self.close()
+                raise
+            self.builds += 1
+        self.files = MediaFiles()
+
+    def restore_files(self):
+        """The loader's files as they were built (a rollback does not bring a deleted or
+        overwritten file back)."""
+        if self.files is not None:
+            self.files.restore()
+
+    def close(self):
+        from django.db import transaction
+
+        atomic, self.atomic = self.atomic, None
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+class MediaFiles:
+    """A copy of the files in MEDIA_ROOT and PRIVATE_MEDIA_ROOT, put back where a test deleted
+    or changed one (files a test adds stay, as they always did in the session's folders)."""
+
+    def __init__(self):
+        from django.conf import settings
+
+        self.copy = Path(tempfile.mkdtemp(prefix="cms-test-demo-media-"))
+        self.files = {}  # path -> (size, mtime) as built
+        for index, root in enumerate((settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT)):
+            for path in Path(root).rglob("*"):
+                if path.is_file():
+                    kept = self.copy / str(index) / path.relative_to(root)
+                    kept.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(path, kept)
+                    self.files[path] = (kept, self.signature(path))
+
+    @staticmethod
+    def signature(path):
+        stat = path.stat()
+        return stat.st_size, stat.st_mtime_ns
+
+    def restore(self):
+        for path, (kept, signature) in self.files.items():
+            try:
+                unchanged = self.signature(path) == signature
+            except FileNotFoundError:
+                unchanged = False
+            if not unchanged:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(kept, path)
+
+
+_demo_transaction = DemoTransaction()
+
+
+def _uses_demo(item):
+    return "demo" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    """Opens the demo transaction for the first test that asks for ``demo`` (session scope,
+    so before that test's own savepoint); closes it before the test database goes."""
+    _demo_transaction.blocker = django_db_blocker
+    if not _demo_transaction.is_open:
+        _demo_transaction.open()
+    yield _demo_transaction
+    if _demo_transaction.is_open:
+        _demo_transaction.close()
+
+
+@pytest.fixture
+def demo(request, _demo_database, db):
+    """The demo content of ``load_demo_content``, built once, rolled back after each test."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        raise pytest.UsageError(
+            "the demo fixture lives in a transaction: a transactional test loads the demo "
+            "content itself (see tests/browser/conftest.py)"
+        )
+    assert _demo_transaction.is_open
+    site = Site.objects.get(is_default_site=True)
+    yield Demo(site=site, home=site.root_page.specific)
+    _demo_transaction.restore_files()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before the test's fixtures: the demo transaction is open exactly for tests using it."""
+    if _demo_transaction.blocker is None:
+        return  # no test asked for the demo yet
+    if _uses_demo(item) and not _demo_transaction.is_open:
+        _demo_transaction.open()
+    elif not _uses_demo(item) and _demo_transaction.is_open:
+        _demo_transaction.close()
+
+
+if os.environ.get("PYTEST_XDIST_WORKER"):
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_test_environment, django_db_blocker):
+        """On an xdist worker: a copy of the test database that one worker migrated for the
+        whole run (tests/databases.py), instead of migrating again in every worker."""
+        from tests.databases import worker_database
+
+        with django_db_blocker.unblock():
+            remove = worker_database(
+                os.environ["PYTEST_XDIST_TESTRUNUID"], os.environ["PYTEST_XDIST_WORKER"]
+            )
+        yield
+        with django_db_blocker.unblock():
+            remove()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """A STATIC_ROOT filled by the production settings' ``collectstatic`` (hashed, compressed
+    names), once per test process, for the tests that serve the app with gunicorn. Read only."""
+    root = tmp_path_factory.mktemp("static")
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_BASE_URL": "http://127.0.0.1",
+        "STATIC_ROOT": str(root),
+    }
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return root
 
 
 @pytest.fixture
@@ -28,8 +235,35 @@ def admin_client(db, django_user_model):
     return client
 
 
-# --- PostgreSQL-only tests: @pytest.mark.postgres skips (with the reason) on other databases.
+def _django_db_order(item):
+    """pytest-django's order: database tests, then transactional ones, then the rest."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    transactional = bool({"transactional_db", "live_server"} & fixtures) or bool(
+        marker
+        and (
+            marker.kwargs.get("transaction")
+            or marker.kwargs.get("reset_sequences")
+            or (marker.args and marker.args[0])
+        )
+    )
+    cls = getattr(item, "cls", None)
+    if cls is not None:
+        from django.test import TestCase, TransactionTestCase
+
+        if issubclass(cls, TransactionTestCase):
+            return 0 if issubclass(cls, TestCase) else 1
+    if transactional:
+        return 1
+    return 0 if (marker or "db" in fixtures) else 2
+
+
 def pytest_collection_modifyitems(config, items):
+    # The tests using the demo content run one after the other, after the other database
+    # tests (pytest-django's order is kept otherwise), so each process builds the demo once.
+    items.sort(key=lambda item: (_django_db_order(item), _uses_demo(item)))
+
+    # PostgreSQL-only tests: @pytest.mark.postgres skips (with the reason) on other databases.
     from django.conf import settings
 
     vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]

@@ -22,31 +22,44 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# The one list of apps, in its final order: no settings module adds to it, removes from it or
+# reorders it (tests/cms/test_settings_lists.py). Order matters to Django in three ways: the
+# first app with a template of a given name wins, the first app with a management command of a
+# given name wins, and the apps' ready() run in this order.
 INSTALLED_APPS = [
-    # Project apps first so that their templates override Wagtail's where they share a name.
-    # "api" first of all: its ready() registers the v3 page schemas, which must happen before
-    # any app's ready() imports Wagtail's v3 pages router (api/fields.py).
+    # -- The project's apps: first, so that their templates and commands override Wagtail's and
+    # Django's of the same name; in layers (pyproject.toml), the core first.
+    # First of all: its ready() registers the v3 page schemas, which must happen before any
+    # other app's ready() imports Wagtail's v3 pages router (api/fields.py).
     "api",
-    "content",
-    "blocks",
-    "changes",
+    "content",  # the content core: values, visibility, resolution, rich text
+    "blocks",  # the shared StreamField vocabulary
+    "changes",  # the change pipeline; the apps below register what affects what
+    # Periodic jobs, registered by the apps below; its runserver (with the scheduler) comes
+    # before django.contrib.staticfiles' runserver.
     "jobs",
-    "organisation",
+    "organisation",  # Fachbereich, which governance, people, topics and home point at
     "home",
     "topics",
     "people",
-    "documents",
+    "documents",  # before wagtail.documents: its admin upload URLs win (documents/wagtail_hooks.py)
+    # After the content apps: its ready() reads the types of result they registered
+    # (content/searchables.py) and closes the registry.
     "search",
     "preview",
     "webhooks",
     "governance",
+    # Before wagtail.images: its hooks' admin upload URLs (with the store's error message) are
+    # registered before Wagtail's own of the same path (ops/wagtail_hooks.py).
     "ops",
     "accounts",
     "demo",
+    # -- Wagtail's API: v2 (DRF) and v3 (Django Ninja); the project's endpoints mount on both.
     "wagtail.api.v2",
     "wagtail.api.v3",
     # Django Ninja's own static files: the v3 API docs (Swagger UI) load from the site, not a CDN.
     "ninja",
+    # -- Wagtail: contrib apps before the core apps they extend, as Wagtail's project template.
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -54,7 +67,7 @@ INSTALLED_APPS = [
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "api.snippets.SnippetsConfig",  # wagtail.snippets without its v3 API router
+    "api.snippets.SnippetsConfig",  # wagtail.snippets without its v3 API router (api/snippets.py)
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
@@ -64,39 +77,72 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     # No "rest_framework": Wagtail's v2 API then offers JSON only, not DRF's browsable HTML
-    # API (which a browser's Accept would get, and which no one needs in production). dev.py
-    # adds it back with API_BROWSABLE.
+    # API (which a browser's Accept would get, and which the response cache would have to keep
+    # apart); a client that accepts only HTML gets 406.
+    # -- Django's own apps.
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "health_check",
+    # -- Libraries whose order does not matter (no templates or commands the above override).
+    "health_check",  # /health/live/ and /health/ready/ (ops/health.py)
+    "axes",  # password throttling (accounts app; see AXES_* below)
+    "csp",  # Content-Security-Policy (security/csp.py; see CONTENT_SECURITY_POLICY below)
+    "corsheaders",  # CORS for the API (see CORS_* below)
+    "django_tasks_db",  # the database task queue (TASKS_BACKEND=database; see TASKS below)
 ]
 
+# The one list of middleware, in its final order (tests/cms/test_settings_lists.py). A request
+# passes it top to bottom, a response bottom to top: a middleware sees the responses of every
+# one below it, and one that answers by itself (WhiteNoise, the response cache) skips those
+# below it.
 MIDDLEWARE = [
+    # Outermost: it times and logs everything, the 503 of a database outage included (ops/logs.py).
     "ops.logs.RequestLogMiddleware",
+    # HSTS, SSL redirect, nosniff, referrer policy on every response, static files included.
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response: above WhiteNoise and the
+    # response cache, so static files and cache hits carry them too (security/csp.py).
+    "security.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Static files, answered before sessions, auth and the views (WhiteNoise's rule: right after
+    # SecurityMiddleware and above everything else that does work). Without collectstatic (dev,
+    # test) it finds the files in the apps (WHITENOISE_USE_FINDERS).
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Headers every response carries, cache hits included (CORS before CommonMiddleware, as
-    # django-cors-headers requires).
+    # CORS on every response, cache hits included; before CommonMiddleware, which can answer by
+    # itself (APPEND_SLASH), so that such answers get CORS headers too (django-cors-headers'
+    # rule); CORS concerns /api/ only (CORS_URLS_REGEX).
     "corsheaders.middleware.CorsMiddleware",
+    # X-Frame-Options on every response, cache hits included.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # API redirects (find/) get a clean, absolute Location, cache hits included.
+    # Above the response cache: API redirects (find/) get a clean, absolute Location, cache hits
+    # included (api/middleware.py).
     "api.middleware.clean_api_redirects",
-    # ETags and 304 for what the response cache does not keep (it leaves no-store alone).
+    # ETags and 304 answers for what the response cache passes on; it leaves private and
+    # no-store responses alone.
     "django.middleware.http.ConditionalGetMiddleware",
-    # The response cache (httpcache/middleware.py): above the session, CSRF, authentication
-    # and messages middleware, so that a hit or a 304 costs none of their work.
+    # The response cache (httpcache/middleware.py): above the session, CSRF, authentication and
+    # messages middleware, so that a hit or a 304 costs none of their work, and below the
+    # security, CORS and clickjacking middleware, so that hits carry their headers.
     "httpcache.middleware.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Wagtail's redirects: a 404 of the views becomes the editors' redirect; below the response
+    # cache, like the views.
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout signalled by the views into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Static files: from STATIC_ROOT, filled by collectstatic (production). dev and test set both to
+# True and serve the apps' files without collectstatic; the middleware stays the same.
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -242,12 +288,10 @@ LOGGING = {
 # administrator lifts it earlier under Einstellungen → Gesperrte Anmeldungen. Behind a proxy,
 # TRUSTED_PROXY_COUNT says how many proxies append to X-Forwarded-For, so that the visitor's
 # address is the one counted.
-INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -313,15 +357,6 @@ CONTENT_SECURITY_POLICY_BY_PATH = {
         "base-uri": ["'self'"],
     },
 }
-INSTALLED_APPS += ["csp"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "security.csp.ContentSecurityPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("security.csp.ContentSecurityPolicyMiddleware") + 1,
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-)
 _EMBED_PLAYERS = ["self", *EMBED_ORIGINS]
 PERMISSIONS_POLICY = {
     "accelerometer": [],
@@ -415,7 +450,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="redaktion@localhost"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Delivery API (v2 and v3) ------------------------------------------------------------------
-INSTALLED_APPS += ["corsheaders"]
+# CORS (corsheaders), the response cache (httpcache), ETags and the API's redirects: see their
+# places in MIDDLEWARE above.
 # The v2 API reads a session (a logged-in editor), nothing else: no HTTP Basic, whose bogus
 # header would answer 401 where the anonymous answer is due (httpcache/middleware.py).
 REST_FRAMEWORK = {
@@ -529,7 +565,6 @@ if AWS_STORAGE_BUCKET_NAME:
 # Background tasks (Django's tasks framework through django-tasks, which Wagtail uses too): run
 # inline by default. TASKS_BACKEND=database queues them in the database (django-tasks-db), and
 # `manage.py db_worker` runs them, so slow work such as reading a large PDF leaves the request.
-INSTALLED_APPS += ["django_tasks_db"]
 if env.str("TASKS_BACKEND", default="immediate") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -36,10 +36,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-# DRF's browsable HTML view of the v2 API, for a developer who opens an API URL in a browser
-# (off in base: production answers JSON only). The response cache never keeps it.
-if env.bool("API_BROWSABLE", default=True):
-    INSTALLED_APPS += ["rest_framework"]  # noqa: F405
 
-# Static files come from the app directories here (no collectstatic), so WhiteNoise is not used.
-MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Static files come from the app directories here (no collectstatic): WhiteNoise finds them
+# there and notices changes without a restart.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

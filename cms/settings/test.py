@@ -34,8 +34,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 
-# Static files come from the app directories here (no collectstatic), so WhiteNoise is not used.
-MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Static files come from the app directories here (no collectstatic): WhiteNoise finds them
+# there and notices changes without a restart.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 # No search rate limit while the suite searches from one address; its tests switch it on.
 SEARCH_RATE_LIMIT = ""

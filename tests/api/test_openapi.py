@@ -7,7 +7,6 @@ from contextlib import contextmanager
 
 import pytest
 import schemathesis
-from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
@@ -196,12 +195,6 @@ def connection_kept():
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def demo(db, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def existing_ids(client, operation):

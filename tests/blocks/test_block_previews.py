@@ -11,7 +11,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.blocks import Block
 from wagtail.embeds.finders import get_finders
@@ -138,9 +137,8 @@ def preview_problems(client, key, state):
 
 
 @pytest.fixture
-def demo_content(db, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_content(demo):
+    return demo
 
 
 def test_the_streams_editors_use_are_all_covered():

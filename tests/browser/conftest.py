@@ -5,11 +5,13 @@ Playwright's own browser download is not used; the tests run the system Chromium
 """
 
 import os
+import sqlite3
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -51,11 +53,29 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+# On SQLite: the in-memory test database right after the first load_demo_content of this
+# process, copied back (sqlite3's backup API, milliseconds) instead of loading it again.
+_demo_snapshot = []
+
+
 @pytest.fixture
 def demo_site(transactional_db, live_server):
-    """The live server's base URL, serving the demo content (the seed page and its neighbours)."""
+    """The live server's base URL, serving the demo content (the seed page and its neighbours).
+
+    Committed (the live server's thread reads it); the test's flush removes it afterwards. On
+    SQLite the content is loaded once per process and copied back for every later test.
+    """
+    connection = connections["default"]
+    connection.ensure_connection()
+    if connection.vendor == "sqlite" and _demo_snapshot:
+        _demo_snapshot[0].backup(connection.connection)
+        return live_server.url
     with open(os.devnull, "w") as devnull:
         call_command("load_demo_content", stdout=devnull)
+    if connection.vendor == "sqlite":
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(snapshot)
+        _demo_snapshot.append(snapshot)
     return live_server.url
 
 

@@ -79,6 +79,8 @@ def test_the_sites_address_makes_every_absolute_url():
     assert result.stdout.split()[-2:] == [SITE, SITE]
 
 
+# The Redis database that tests/httpcache/test_two_instances.py empties: never at once.
+@pytest.mark.xdist_group("redis-test-database")
 def test_redis_url_gives_a_shared_cache_that_works():
     """REDIS_URL, as the README documents it: the app starts and its cache round-trips."""
     redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/12")

@@ -103,12 +103,12 @@ def resolve(url, found_on):
 
 
 @pytest.fixture
-def demo(db, monkeypatch, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def demo(demo, settings):
+    """The shared demo content, loaded (again) with the development server's address."""
     settings.SITE_BASE_URL = BASE_URL
     settings.WAGTAILAPI_BASE_URL = BASE_URL
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return demo
 
 
 def test_load_demo_content_points_the_site_at_the_base_url(demo):

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.images import get_image_model
@@ -29,12 +28,6 @@ def counts():
         "fachgruppen": Fachgruppe.objects.count(),
         "users": get_user_model().objects.count(),
     }
-
-
-@pytest.fixture
-def demo(db, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_second_run_changes_and_duplicates_nothing(demo):

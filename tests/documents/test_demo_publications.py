@@ -1,18 +1,11 @@
 """The demo library: real PDFs with text, read by the extraction, over types, topics, years."""
 
-import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 from wagtail.images import get_image_model
 
 from demo import content
 from documents.models import Publication
-
-
-@pytest.fixture
-def demo(db, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_demo_publications_cover_types_topics_years_and_have_extracted_metadata(demo):

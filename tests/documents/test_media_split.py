@@ -12,7 +12,6 @@ import secrets
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from html import unescape
@@ -23,6 +22,7 @@ from django.conf import settings
 from wagtail.models import Collection, CollectionViewRestriction
 
 from documents.models import Publication
+from tests.waiting import answers, wait_until
 
 pytestmark = [
     pytest.mark.postgres,
@@ -63,7 +63,7 @@ def cookies(headers):
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, collected_static):
     db = settings.DATABASES["default"]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -76,13 +76,13 @@ def server(tmp_path):
         "DATABASE_URL": (
             f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
         ),
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(collected_static),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "private-media"),
         "SECURE_SSL_REDIRECT": "false",
         "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
     }
-    for command in (["collectstatic", "--noinput", "-v0"], ["load_demo_content"]):
+    for command in (["load_demo_content"],):
         subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", *command],
             cwd=ROOT,
@@ -103,14 +103,11 @@ def server(tmp_path):
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base}/robots.txt", timeout=5)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("gunicorn did not start")
+        wait_until(
+            answers(lambda: urllib.request.urlopen(f"{base}/robots.txt", timeout=5)),  # noqa: S310
+            timeout=60,
+            message="gunicorn starts",
+        )
         yield base, tmp_path
     finally:
         process.terminate()

@@ -30,7 +30,10 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def free_port():
-    for port in PORTS:
+    # Each xdist worker starts looking at its own place in the range, so that two workers
+    # starting their moto servers at the same moment do not both pick the first free port.
+    start = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0) * 10
+    for port in [*PORTS[start:], *PORTS[:start]]:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port

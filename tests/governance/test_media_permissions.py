@@ -5,12 +5,8 @@ Until now neither "Redaktion" nor a Fachbereich's editors could upload a documen
 image, so a topic page with a hero image (the seed page's own shape) could not be made by the
 people the roles were made for."""
 
-import io
-
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -23,11 +19,6 @@ from tests.admin_forms import edit_form_data
 from topics.models import TopicPage
 
 Image = get_image_model()
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=io.StringIO())
 
 
 def client_as(username):

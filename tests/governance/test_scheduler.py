@@ -2,15 +2,17 @@
 scheduled to go live a few seconds ahead goes live, one with an expiry goes offline, without
 anyone typing a command."""
 
+import contextlib
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import NotReached, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -115,13 +117,16 @@ def test_the_scheduler_process_publishes_and_expires_on_time(database, command):
         text=True,
     )
     try:
-        deadline = time.monotonic() + 60
+        expected = {coming: (True, False), leaving: (False, True)}
+        with contextlib.suppress(NotReached):  # the assertion below shows the state reached
+            wait_until(
+                lambda: (
+                    live_state(path, coming, leaving) == expected or scheduler.poll() is not None
+                ),
+                timeout=60,
+                interval=0.2,
+            )
         state = live_state(path, coming, leaving)
-        while time.monotonic() < deadline:
-            state = live_state(path, coming, leaving)
-            if state == {coming: (True, False), leaving: (False, True)}:
-                break
-            time.sleep(0.5)
         assert scheduler.poll() is None, scheduler.stdout.read()
     finally:
         scheduler.terminate()

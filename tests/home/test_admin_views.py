@@ -1,17 +1,10 @@
 """Every editing screen of the content model opens for an editor (panels, help texts, German)."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from organisation.models import Fachbereich
 from people.models import ContactPerson, Fachgruppe
-
-
-@pytest.fixture
-def demo(db, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "x-demo-passwort")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_every_demo_page_opens_in_the_editor(admin_client, demo):

@@ -2,9 +2,6 @@
 
 import re
 
-import pytest
-from django.core.management import call_command
-
 PATHS = [
     "/",
     "/themen/",
@@ -15,12 +12,6 @@ PATHS = [
     "/barrierefreiheit/",
     "/suche/?q=Beratung",
 ]
-
-
-@pytest.fixture
-def demo(db):
-    with open("/dev/null", "w") as devnull:
-        call_command("load_demo_content", stdout=devnull)
 
 
 def test_layout_and_footer_on_every_page(client, demo):

@@ -12,7 +12,6 @@ import secrets
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.waiting import answers, wait_until
 from topics.factories import TopicPageFactory
 
 # Committed data (the instances read it), and the data migrations' rows (root page, site)
@@ -27,6 +27,8 @@ from topics.factories import TopicPageFactory
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Empties the Redis database that tests/cms/test_settings.py uses too: never at once.
+    pytest.mark.xdist_group("redis-test-database"),
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +72,7 @@ def get(url, method="GET", headers=None, body=None):
 
 
 @pytest.fixture
-def instances(tmp_path):
+def instances(tmp_path, collected_static):
     if not redis_reachable():
         pytest.skip(f"needs Redis at {REDIS_URL} (set TEST_REDIS_URL)")
     import redis
@@ -89,16 +91,10 @@ def instances(tmp_path):
         "SITE_BASE_URL": "https://cms.example.org",
         "DATABASE_URL": database_url,
         "REDIS_URL": REDIS_URL,
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(collected_static),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SECURE_SSL_REDIRECT": "false",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     ports = [free_port(), free_port()]
     processes = [
@@ -114,14 +110,11 @@ def instances(tmp_path):
     bases = [f"http://127.0.0.1:{port}" for port in ports]
     try:
         for base in bases:
-            for _ in range(150):
-                try:
-                    get(f"{base}/robots.txt")
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            else:
-                pytest.fail(f"{base} did not start")
+            wait_until(
+                answers(lambda base=base: get(f"{base}/robots.txt")),
+                timeout=60,
+                message=f"{base} starts",
+            )
         yield bases, env
     finally:
         for process in processes:

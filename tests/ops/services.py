@@ -5,9 +5,10 @@ import shutil
 import signal
 import socket
 import subprocess
-import time
 
 import pytest
+
+from tests.waiting import NotReached, answers, wait_until
 
 
 def free_port():
@@ -22,14 +23,14 @@ def closed_port():
 
 
 def wait_for_port(port, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on port {port} after {timeout} s")
+    def listens():
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            pass
+
+    try:
+        wait_until(answers(listens), timeout=timeout)
+    except NotReached:
+        raise RuntimeError(f"nothing listens on port {port} after {timeout} s") from None
 
 
 class ThrowawayRedis:

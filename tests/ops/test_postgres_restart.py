@@ -20,6 +20,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import APIToken
 
+from tests.waiting import wait_until
 from topics.factories import TopicPageFactory
 
 from .services import ThrowawayPostgres, free_port, wait_for_port
@@ -56,14 +57,14 @@ def content(topic_index, django_user_model, settings):
 
 
 @pytest.fixture
-def app(content, tmp_path):
+def app(content, tmp_path, collected_static):
     """The test database copied into a throwaway cluster, served by gunicorn (2 workers)."""
     cluster = ThrowawayPostgres()
     server = None
     try:
         cluster.init()
         url = cluster.url
-        server, base = serve(url, tmp_path)
+        server, base = serve(url, tmp_path, collected_static)
         yield base, cluster, server
     finally:
         if server is not None:
@@ -72,7 +73,7 @@ def app(content, tmp_path):
         cluster.close()
 
 
-def serve(database_url, tmp_path):
+def serve(database_url, tmp_path, static_root):
     db = settings.DATABASES["default"]
     source = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
     dump = subprocess.run(
@@ -92,18 +93,12 @@ def serve(database_url, tmp_path):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SITE_BASE_URL": f"http://127.0.0.1:{port}",
         "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(static_root),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SECURE_SSL_REDIRECT": "false",
         "RESPONSE_CACHE_TIMEOUT": "0",  # every read goes to the database
     }
     env.pop("REDIS_URL", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen(
         [gunicorn, "cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
@@ -145,7 +140,7 @@ def test_postgres_restart_under_load(app, content):
     for thread in threads:
         thread.start()
     try:
-        time.sleep(2)
+        wait_until(lambda: len(results) >= 12, timeout=60, message="load before the restart")
         # A publish made just before the database goes away.
         status, _, body = get(
             f"{base}/api/v3/pages/{topic.pk}/actions/publish/",
@@ -155,11 +150,19 @@ def test_postgres_restart_under_load(app, content):
         assert status == 200, body[:500]
         went_down = time.monotonic()
         cluster.stop("immediate")  # as a crash or a failover: no clean shutdown
-        time.sleep(3)
+        wait_until(
+            lambda: any(r[0] > went_down and r[2] != 200 for r in list(results)),
+            timeout=60,
+            message="a request meets the outage",
+        )
         down_status = get(base + "/health/ready/?format=json")
         cluster.start()
         came_back = time.monotonic()
-        time.sleep(4)
+        wait_until(
+            lambda: sum(r[0] > came_back + 1 for r in list(results)) >= 12,
+            timeout=60,
+            message="load after the restart",
+        )
     finally:
         stop.set()
         for thread in threads:

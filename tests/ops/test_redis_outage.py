@@ -10,6 +10,7 @@ import time
 import pytest
 from django.core.cache import caches
 
+from tests.waiting import wait_until
 from topics.factories import TopicPageFactory
 
 from .services import ThrowawayRedis
@@ -52,9 +53,7 @@ def warm(client, page):
 def wait_for_repair():
     """Until this process has emptied the cache after its lost writes and asks Redis again."""
     cache = caches["default"]
-    deadline = time.monotonic() + 10
-    while (cache._lost_writes or not cache._available()) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: not cache._lost_writes and cache._available(), timeout=10)
     assert not cache._lost_writes and cache._available()
 
 
@@ -102,9 +101,7 @@ def test_a_change_made_while_redis_was_away_is_served_once_it_is_back(
     # Another process reading now would still find the old entries: the repair empties the
     # cache from a background thread within RECOVERY_INTERVAL, without waiting for traffic.
     raw = redis_server.client()
-    deadline = time.monotonic() + 10
-    while raw.dbsize() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: raw.dbsize() == 0, timeout=10, message="the repair empties Redis")
     assert raw.dbsize() == 0
 
     for url in urls(topic):
@@ -126,8 +123,6 @@ def test_without_the_repair_the_old_entries_would_be_served(
     redis_server.pause()
     publish(topic, "Zweite Fassung", django_capture_on_commit_callbacks)
     redis_server.resume()
-    deadline = time.monotonic() + 10
-    while raw.dbsize() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: raw.dbsize() == 0, timeout=10, message="the repair empties Redis")
     raw.mset(before)
     assert "Erste Fassung" in client.get(topic.url).content.decode()

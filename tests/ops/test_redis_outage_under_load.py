@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.waiting import wait_until
 from topics.factories import TopicPageFactory
 
 from .services import ThrowawayRedis, free_port, wait_for_port
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def app(topic_index, tmp_path):
+def app(topic_index, tmp_path, collected_static):
     topic = TopicPageFactory(parent=topic_index, title="Unter Last", slug="thema")
     redis_server = ThrowawayRedis()
     redis_server.start()
@@ -43,16 +44,10 @@ def app(topic_index, tmp_path):
             f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
         ),
         "REDIS_URL": redis_server.url,
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(collected_static),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SECURE_SSL_REDIRECT": "false",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen(
         [gunicorn, "cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
@@ -95,13 +90,21 @@ def test_redis_stopped_under_load_every_request_still_answers(app):
     for thread in threads:
         thread.start()
     try:
-        time.sleep(2)
+        wait_until(lambda: len(results) >= 12, timeout=60, message="load before the outage")
         went_down = time.monotonic()
         redis_server.stop()
-        time.sleep(3)
+        wait_until(
+            lambda: sum(r[0] > went_down + 0.5 for r in list(results)) >= 12,
+            timeout=60,
+            message="load while Redis is down",
+        )
         came_back = time.monotonic()
         redis_server.start()
-        time.sleep(4)
+        wait_until(
+            lambda: any(r[0] > came_back + 2 and r[3] == "hit" for r in list(results)),
+            timeout=60,
+            message="a cache hit after Redis is back",
+        )
     finally:
         stop.set()
         for thread in threads:

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from wagtail.models import Collection
 
 from demo.media import publication_pdf
 from documents.models import Publication
+from tests.waiting import wait_until
 
 pytestmark = [
     pytest.mark.postgres,  # the killed worker is another process reading the test database
@@ -76,9 +76,11 @@ def test_a_worker_killed_during_extraction_leaves_it_consistent_and_it_runs_agai
     }
     worker = subprocess.Popen([sys.executable, "-c", SLOW_WORKER, str(marker)], cwd=ROOT, env=env)
     try:
-        deadline = time.monotonic() + 120
-        while not marker.exists() and time.monotonic() < deadline and worker.poll() is None:
-            time.sleep(0.2)
+        wait_until(
+            lambda: marker.exists() or worker.poll() is not None,
+            timeout=120,
+            message="the worker starts reading the PDF",
+        )
         assert marker.exists(), "the worker never started reading the PDF"
     finally:
         worker.send_signal(signal.SIGKILL)

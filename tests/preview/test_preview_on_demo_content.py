@@ -6,12 +6,9 @@ The preview of a page with unsaved child rows reads modelcluster's in-memory rel
 tests failed with a 500 (``Wert „…“ muss eine Ganzzahl sein``) while the related objects
 existed in the database."""
 
-import io
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 
 from home.models import HomePage
@@ -20,11 +17,6 @@ from tests.admin_forms import edit_form_data, stream_items
 from topics.models import TopicPage
 
 FRONTEND = "https://frontend.example.org/preview"
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=io.StringIO())
 
 
 def client_as(username):

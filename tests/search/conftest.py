@@ -1,15 +1,6 @@
 """Fixtures for the site search: the demo content and helpers to ask the page and the API."""
 
-import io
-
 import pytest
-from django.core.management import call_command
-
-
-@pytest.fixture
-def demo(db):
-    """The demo content of load_demo_content: the Flüchtlingsarbeit page, persons, publications."""
-    call_command("load_demo_content", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 
 from demo import content
 from topics.models import TopicPage
@@ -25,12 +24,6 @@ FIND = {
     "v2": "/api/v2/pages/find/?html_path=/themen/fluechtlingsarbeit/",
     "v3": "/api/v3/pages/find/?html_path=/themen/fluechtlingsarbeit/",
 }
-
-
-@pytest.fixture
-def demo(db, monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-passwort-123")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def follow(client, url):
