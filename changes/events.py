@@ -109,17 +109,15 @@ def current_batch():
     batch = getattr(_local, "batch", None)
     # Borrowed: see cms/borrowed.py (changes.events:current_batch, Django's
     # BaseDatabaseWrapper.on_commit): a batch whose announcement is no longer among the
-    # connection's run_on_commit belonged to a
-    # transaction (or savepoint) that rolled back: its changes never happened.
-    registered = [
-        callback == getattr(batch, "flush", None) for _, callback, _ in connection.run_on_commit
-    ]
-    if batch is not None and any(registered):
-        if not registered[-1]:
-            # Announce after whatever else waits for the commit now: the announcement is idempotent
-            # (the first call announces, the rest find nothing), and a caller that runs only the
-            # callbacks registered since some point (pytest-django's on-commit capture) runs it.
-            transaction.on_commit(batch.flush)
+    # connection's run_on_commit belonged to a transaction (or savepoint) that rolled back:
+    # its changes never happened.
+    if batch is not None and any(
+        callback == batch.flush for _ids, callback, _robust in connection.run_on_commit
+    ):
+        # Once more after each change: the announcement is idempotent (the first call at the
+        # commit announces, the rest find nothing), and whatever runs only the callbacks
+        # registered since some point (pytest-django's on-commit capture) runs it too.
+        transaction.on_commit(batch.flush)
         return batch
     batch = _local.batch = Batch()
     transaction.on_commit(batch.flush)
