@@ -17,6 +17,8 @@ from content.visibility import visible
 from httpcache import cache
 from httpcache.middleware import has_credentials, public
 
+from .openapi import problems
+
 by_path_router = Router(tags=["pages"])
 
 
@@ -31,6 +33,7 @@ by_path_router = Router(tags=["pages"])
         "(e.g. `/themen/fluechtlingsarbeit/`), answered from the same cache entry. "
         "`/api/v3/pages/find/` still redirects, for clients that expect it."
     ),
+    openapi_extra=problems(404),
 )
 def page_by_path(request, html_path: str = Query(..., max_length=2048)):
     site = Site.find_for_request(request)

@@ -25,6 +25,7 @@ import functools
 import sys
 from dataclasses import replace
 from functools import cached_property
+from typing import Literal
 
 from django.core.exceptions import ImproperlyConfigured
 from ninja import Field
@@ -117,6 +118,11 @@ def register_v3_page_schemas():
         meta = schema.model_fields["meta"].annotation
         meta_parent = meta.model_fields["parent"]
         fields = {
+            "type": (
+                Literal[model._meta.label],
+                Field(description=_V3_TYPE_DESCRIPTION),
+                staticmethod(_v3_type),
+            ),
             "meta": (
                 read_generator.extend_schema(
                     meta,
@@ -131,7 +137,7 @@ def register_v3_page_schemas():
                 ),
                 ...,
                 None,
-            )
+            ),
         }
         for field in APIField.get_fields_for_model(model):
             if isinstance(field.serializer, PageValueField):
@@ -143,6 +149,16 @@ def register_v3_page_schemas():
                 )
         schema = read_generator.extend_schema(schema, schema.__name__, fields)
         registry.register(replace(registration, read_schema=schema))
+
+
+_V3_TYPE_DESCRIPTION = (
+    "The page type (content type label, as `meta.type`), at the top level so that a client "
+    "narrows the page detail union on it (the document's `discriminator`)."
+)
+
+
+def _v3_type(page, context):
+    return page._meta.label
 
 
 _V3_PARENT_DESCRIPTION = (

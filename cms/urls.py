@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import throttling
-from api.openapi import openapi_json
+from api.openapi import openapi_admin_json, openapi_json
 from api.routers import v2_router
 from documents import views as document_views
 from home import views as home_views
@@ -21,6 +21,7 @@ urlpatterns = [
     path("health/", include("ops.urls")),
     path("api/v2/", v2_router.urls),
     path("api/v3/openapi.json", openapi_json, name="openapi_json"),
+    path("api/v3/openapi-admin.json", openapi_admin_json, name="openapi_admin_json"),
     path("api/v3/", v3_api.urls),
     # Borrowed: see cms/borrowed.py (wagtail.documents.urls and wagtail.urls, shadowed here)
     # Wagtail's download URL, answered by its serve view with the project's cache headers.

@@ -16,7 +16,7 @@ from wagtail.query import PageQuerySet
 from httpcache import cache
 
 from .resolution import Resolution
-from .values import PageLinkValue, Value
+from .values import PageLinkValue, SeoValue, SocialImageValue, Value
 from .visibility import Reader
 
 
@@ -26,6 +26,19 @@ class PageValue(Value):
     breadcrumbs: list[PageLinkValue] = Field(
         description="The page's visible ancestors from the site's home page down, for a trail."
     )
+    seo: SeoValue = Field(description="What the HTML head says: title, description, canonical.")
+
+
+DESCRIPTION_LENGTH = 160
+
+
+def page_description(page):
+    """The editor's SEO description, else the page's intro, cut at a word for search results."""
+    text = getattr(page, "search_description", "") or getattr(page, "intro", "") or ""
+    text = " ".join(str(text).split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:.–-") + "…"
 
 
 class ResolvedPageQuerySet(PageQuerySet):
@@ -68,10 +81,28 @@ class ResolvedPage:
         res.want_pages_where("ancestors", Q(path__in=ancestors))
 
     def build(self, res):
-        return PageValue(breadcrumbs=self.build_breadcrumbs(res))
+        return PageValue(breadcrumbs=self.build_breadcrumbs(res), seo=self.build_seo(res))
 
     def build_breadcrumbs(self, res):
         return [res.page_link(page) for page in res.page_tags["ancestors"]]
+
+    def build_seo(self, res, image=None):
+        """The head of the page (the HTML's ``page_meta`` renders it): canonical URL on the
+        site's configured root URL (as the sitemap), ``image`` (an ``ImageValue``, the hero)
+        in its largest delivered size."""
+        _site_id, root_url, path = self.get_url_parts() or (None, "", "")
+        largest = image.largest if image is not None else None
+        return SeoValue(
+            title=self.seo_title or self.title,
+            description=page_description(self),
+            canonical_url=f"{root_url or ''}{path or ''}",
+            og_type="article" if self.depth > 2 else "website",
+            image=SocialImageValue(
+                url=largest.url, width=largest.width, height=largest.height, alt=image.alt
+            )
+            if largest is not None
+            else None,
+        )
 
     def resolve(self, reader=None, site=None):
         """This page's value for ``reader`` (anonymous by default)."""

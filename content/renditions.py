@@ -6,7 +6,7 @@ has exactly the renditions of its purposes, no more. Add a purpose here, not in 
 
 from enum import Enum
 
-from .values import ImageValue, RenditionValue
+from .values import FocalPointValue, ImageValue, RenditionValue
 
 
 class Purpose(Enum):
@@ -33,6 +33,18 @@ class Purpose(Enum):
 ALL_SPECS = tuple(dict.fromkeys(spec for purpose in Purpose for spec in purpose.specs))
 
 
+def focal_point_value(image):
+    """The image's focal point (Wagtail's ``focal_point_*`` fields), or ``None``."""
+    if not image.has_focal_point():
+        return None
+    return FocalPointValue(
+        x=image.focal_point_x,
+        y=image.focal_point_y,
+        width=image.focal_point_width,
+        height=image.focal_point_height,
+    )
+
+
 def image_value(image, purpose, *, alt=None, decorative=False):
     """The value of ``image`` for ``purpose``; renditions are created on first use (with
     renditions prefetched, see :func:`prefetch_renditions`, nothing is queried)."""
@@ -45,6 +57,7 @@ def image_value(image, purpose, *, alt=None, decorative=False):
         decorative=decorative,
         width=image.width,
         height=image.height,
+        focal_point=focal_point_value(image),
         renditions=[
             RenditionValue(spec=spec, url=r.url, width=r.width, height=r.height)
             for spec, r in renditions.items()

@@ -7,7 +7,7 @@ for pages, documents and local media, a full URL for S3 media); when a value is 
 the API, every URL becomes absolute against the configured public base URL.
 """
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.conf import settings
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
@@ -36,14 +36,28 @@ class RenditionValue(Value):
     height: int
 
 
+class FocalPointValue(Value):
+    """The area an editor marked as the image's subject, in the original's pixels: a crop that
+    keeps it keeps what matters (Wagtail crops its `fill-…` renditions around it)."""
+
+    x: int = Field(description="Horizontal centre of the area, from the original's left edge.")
+    y: int = Field(description="Vertical centre of the area, from the original's top edge.")
+    width: int
+    height: int
+
+
 class ImageValue(Value):
     """An image in the sizes of its purpose; `alt` is empty for decorative images."""
 
     id: int
     alt: str
     decorative: bool
-    width: int
-    height: int
+    width: int = Field(description="The original's width in pixels.")
+    height: int = Field(description="The original's height in pixels.")
+    focal_point: FocalPointValue | None = Field(
+        description="The editor's focal point in the original's pixels; `null` when none is set "
+        "(then crop around the centre)."
+    )
     renditions: list[RenditionValue]
 
     @property
@@ -88,3 +102,28 @@ class LinkValue(Value):
     url: URL
     page: PageLinkValue | None = Field(description="Set when the link goes to a page of the site.")
     document: DocumentLinkValue | None = Field(description="Set when the link is a download.")
+
+
+class SocialImageValue(Value):
+    """The image that a shared link shows (OpenGraph `og:image`): the page's hero in its largest
+    delivered size."""
+
+    url: URL
+    width: int
+    height: int
+    alt: str
+
+
+class SeoValue(Value):
+    """What the HTML head of the page says about it, for a frontend to render the same head."""
+
+    title: str = Field(description="The SEO title (`<title>`, `og:title`), else the title.")
+    description: str = Field(
+        description="The editor's search description, else the intro, cut at a word to 160 "
+        "characters (`<meta name=description>`, `og:description`); may be empty."
+    )
+    canonical_url: URL = Field(description="The page's one public address (`rel=canonical`).")
+    og_type: Literal["website", "article"] = Field(
+        description="`website` for the home page, `article` below it (`og:type`)."
+    )
+    image: SocialImageValue | None = Field(description="`og:image`, when the page has a hero.")

@@ -217,7 +217,9 @@ class PublicationIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
     page_size = 12
 
     def build(self, res):
-        return PublicationIndexValue(breadcrumbs=self.build_breadcrumbs(res), intro=self.intro)
+        return PublicationIndexValue(
+            breadcrumbs=self.build_breadcrumbs(res), seo=self.build_seo(res), intro=self.intro
+        )
 
     def get_context(self, request, *args, **kwargs):
         from .catalogue import Catalogue

@@ -107,6 +107,7 @@ class HomePage(ResolvedPage, FrontendPreviewMixin, Page):
     def build(self, res):
         return HomePageValue(
             breadcrumbs=self.build_breadcrumbs(res),
+            seo=self.build_seo(res),
             intro=self.intro,
             featured_topics=[topic_teaser_value(topic, res) for topic in res.rows["featured"]],
             fachbereiche=self.build_fachbereiche(res),
@@ -173,6 +174,7 @@ class StandardPage(ResolvedPage, FrontendPreviewMixin, Page):
     def build(self, res):
         return StandardPageValue(
             breadcrumbs=self.build_breadcrumbs(res),
+            seo=self.build_seo(res),
             intro=self.intro,
             body=res.resolve_stream(self.body.stream_block, self.body.raw_data),
         )

@@ -5,6 +5,8 @@ from ninja import Router
 from ninja.errors import HttpError
 from wagtail.api.v3.routers.pages import PageDetailSchema
 
+from api.openapi import problems
+
 from .models import FrontendPreview
 
 router = Router(tags=["preview"])
@@ -15,6 +17,7 @@ router = Router(tags=["preview"])
     response=PageDetailSchema,
     operation_id="preview_detail",
     summary="A page as the editor is previewing it (needs the preview token)",
+    openapi_extra=problems(403),
 )
 def preview_detail(request, page_id: int, token: str, response: HttpResponse):
     response["Cache-Control"] = "private, no-store"

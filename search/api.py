@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Site
 
+from api.openapi import problems
 from content.values import URL
 
 from .engine import (
@@ -101,6 +102,7 @@ def _query(raw):
     response=SearchResponseSchema,
     summary="Search topics, people, publications",
     url_name="search",
+    openapi_extra=problems(429),
 )
 def search(request: HttpRequest, params: Query[SearchParams]):
     if limited := too_many(request):
@@ -130,6 +132,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
     response=SuggestResponseSchema,
     summary="Suggestions while typing",
     url_name="search_autocomplete",
+    openapi_extra=problems(429),
 )
 def autocomplete(request: HttpRequest, params: Query[SuggestParams]):
     if limited := too_many(request, group="autocomplete"):

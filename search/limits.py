@@ -1,17 +1,18 @@
 """Rate limit of anonymous searches (django-ratelimit), per visitor address.
 
 ``SEARCH_RATE_LIMIT`` (e.g. ``30/m``) searches per window and address, counted in the shared
-cache; more answer ``429`` with ``Retry-After`` (the seconds left in the window). Requests with
-valid credentials (an API token, a logged-in session) are not limited; a bogus token or cookie
-is counted like any anonymous request. While the counter's store does not answer, searches
-are let through and a warning is logged (fail open).
+cache; more answer ``429`` with ``Retry-After`` (the seconds left in the window) and an
+``application/problem+json`` body. Requests with valid credentials (an API token, a logged-in
+session) are not limited; a bogus token or cookie is counted like any anonymous request. While
+the counter's store does not answer, searches are let through and a warning is logged (fail
+open).
 """
 
 import logging
 
 from django.conf import settings
-from django.http import JsonResponse
 from django_ratelimit.core import get_usage
+from wagtail.api.v3.errors import problem_response
 
 from httpcache.middleware import has_credentials
 
@@ -33,7 +34,7 @@ def too_many(request, group="search"):
         return None
     if not usage["should_limit"]:
         return None
-    response = JsonResponse({"detail": MESSAGE}, status=429)
+    response = problem_response(status=429, detail=MESSAGE)
     response["Retry-After"] = str(max(1, int(usage["time_left"])))
     response["Cache-Control"] = "no-store"
     return response

@@ -67,6 +67,7 @@ class TopicIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
         teasers = [topic_teaser_value(topic, res) for topic in topics]
         return TopicIndexValue(
             breadcrumbs=self.build_breadcrumbs(res),
+            seo=self.build_seo(res),
             intro=self.intro,
             topics=teasers,
             groups=fachbereich_groups(topics, teasers),
@@ -235,16 +236,18 @@ class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, Page):
             more_url = f"{res.page_url(library)}?{html_query(topic=self.slug)}"
         persons = (contact_person_value(person, res) for person in res.rows["persons"])
         body = res.resolve_stream(self.body.stream_block, self.body.raw_data)
+        hero = res.image(
+            self.hero_image if self.hero_image_id else None,
+            Purpose.HERO,
+            alt=self.hero_alt_text,
+            decorative=self.hero_image_decorative,
+        )
         return TopicPageValue(
             breadcrumbs=self.build_breadcrumbs(res),
+            seo=self.build_seo(res, hero),
             intro=self.intro,
             contents=table_of_contents(body),
-            hero=res.image(
-                self.hero_image if self.hero_image_id else None,
-                Purpose.HERO,
-                alt=self.hero_alt_text,
-                decorative=self.hero_image_decorative,
-            ),
+            hero=hero,
             body=body,
             fachbereich=fachbereich_value(self.fachbereich),
             fachgruppen=[fachgruppe_value(f, res) for f in res.rows["fachgruppen"]],

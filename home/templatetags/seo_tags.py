@@ -1,24 +1,14 @@
-"""The <head> of every page: meta description, canonical URL and OpenGraph tags."""
+"""The <head> of every page: meta description, canonical URL and OpenGraph tags.
+
+A delivered page's head is its value's ``seo`` (``content.pages.ResolvedPage.build_seo``), the
+same that both APIs deliver, so a frontend renders the same head as the site.
+"""
 
 from django import template
 
+from content.pages import page_description
+
 register = template.Library()
-
-DESCRIPTION_LENGTH = 160
-
-
-def page_description(page):
-    """The editor's SEO description, else the page's intro, cut at a word for search results."""
-    text = getattr(page, "search_description", "") or getattr(page, "intro", "") or ""
-    text = " ".join(str(text).split())
-    if len(text) <= DESCRIPTION_LENGTH:
-        return text
-    return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:.–-") + "…"
-
-
-def absolute(url, root_url):
-    """Media URLs are relative with local storage and absolute with S3."""
-    return f"{root_url}{url}" if url.startswith("/") else url
 
 
 @register.inclusion_tag("home/includes/page_meta.html", takes_context=True)
@@ -33,21 +23,28 @@ def page_meta(context, page=None):
     page = page or context.get("page")
     if page is None or not getattr(page, "pk", None) or request is None:
         return {}
-    _site_id, root_url, path = page.get_url_parts(request) or (None, "", "")
     chrome = context.get("chrome")
-    meta = {
-        "description": page_description(page),
-        "title": page.seo_title or page.title,
-        "url": f"{root_url}{path}",
-        "type": "article" if page.depth > 2 else "website",
-        "site_name": chrome.settings.organisation_name if chrome else "",
-    }
-    hero = getattr(context.get("value"), "hero", None)
-    if hero is not None and hero.largest is not None:
-        meta["image"] = {
-            "url": absolute(hero.largest.url, root_url),
-            "width": hero.largest.width,
-            "height": hero.largest.height,
-            "alt": hero.alt,
+    site_name = chrome.settings.organisation_name if chrome else ""
+    seo = getattr(context.get("value"), "seo", None)
+    if seo is not None:
+        meta = {
+            "description": seo.description,
+            "title": seo.title,
+            "url": seo.canonical_url,
+            "type": seo.og_type,
+            "site_name": site_name,
         }
-    return {"meta": meta}
+        if seo.image is not None:
+            meta["image"] = seo.image.model_dump(mode="json")  # absolute URL
+        return {"meta": meta}
+    # A page that does not deliver itself: the same rules from the page alone.
+    _site_id, root_url, path = page.get_url_parts(request) or (None, "", "")
+    return {
+        "meta": {
+            "description": page_description(page),
+            "title": page.seo_title or page.title,
+            "url": f"{root_url}{path}",
+            "type": "article" if page.depth > 2 else "website",
+            "site_name": site_name,
+        }
+    }

@@ -13,7 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
@@ -212,7 +217,8 @@ def test_public_operations_honour_their_schema(demo, openapi, client):
     """For every operation an anonymous reader may call, as the document lists them:
     schemathesis generates requests from the document (valid ones, and invalid ones where the
     operation has parameters), and each object of the operation's listing is read once. Never
-    a 5xx, never a response that the document does not describe."""
+    a 5xx, never a status code, content type, header or body that the document does not
+    describe."""
     paths = public_reads(openapi)
     with connection_kept():
         schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", application)
@@ -222,7 +228,13 @@ def test_public_operations_honour_their_schema(demo, openapi, client):
     assert sorted(operation.path for operation in operations) == sorted(paths)
     ids = {operation.path: existing_ids(client, operation) for operation in operations}
     assert ids["/api/v3/pages/{page_id}/"] and ids["/api/v3/publications/{publication_id}/"]
-    checks = [not_a_server_error, response_schema_conformance]
+    checks = [
+        not_a_server_error,
+        status_code_conformance,
+        content_type_conformance,
+        response_headers_conformance,
+        response_schema_conformance,
+    ]
     for operation in operations:
         modes = [GenerationMode.POSITIVE]
         if len(operation.path_parameters) or len(operation.query):
