@@ -490,7 +490,8 @@ BORROWED = (
         upstream="wagtail.urls",
         file="wagtail/urls.py",
         why="Wagtail's page password URL (wagtailcore_authenticate_with_password) answered "
-        "first by the throttled view.",
+        "first by the throttled view; its page URL (serve_pattern) answered first by "
+        "home.views.serve_page, whose 404 is the site's 404 page with DEBUG on too.",
         fingerprint="b0b4786556045986a5968409ed246b52d48adbf58597805147a6299f76182fbd",
     ),
     Borrowed(

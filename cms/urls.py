@@ -67,5 +67,9 @@ if (
 
 handler500 = "ops.errors.server_error"
 
-# Wagtail serves every other path from the page tree; this must come last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other path from the page tree; this must come last. Its page view is
+# replaced by one whose 404 is the site's 404 page in development too (home/views.py).
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, home_views.serve_page, name="wagtail_serve"),
+]

@@ -20,6 +20,8 @@ class Purpose(Enum):
     PORTRAIT = (("fill-160x160", "fill-320x320"), "5rem")
     # Publication covers beside a list item (shown at 10rem at most).
     COVER = (("width-160", "width-320"), "(max-width: 30rem) 6rem, 10rem")
+    # The site's logo in the header (shown 3rem high, at most 16rem wide).
+    LOGO = (("height-48", "height-96"), "16rem")
 
     @property
     def specs(self):

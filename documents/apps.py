@@ -39,5 +39,6 @@ class DocumentsConfig(AppConfig):
             key="publication",
             label="Publikation",
             label_plural="Publikationen",
-            prefetch_related=("tags",),
+            # The description and the file's body: never the cover's type line and title.
+            excerpt_texts=Publication.excerpt_texts,
         )

@@ -18,12 +18,15 @@ MAX_TEXT_CHARS = 500_000
 COVER_WIDTH = 600
 # A page far taller than wide (a banner, a hostile MediaBox) must not become a huge bitmap.
 COVER_MAX_HEIGHT = 1200
+# Between the pages of the extracted text (form feed: whitespace to every search index), so
+# that the search excerpt can leave the cover out (Publication.excerpt_texts).
+PAGE_BREAK = "\f"
 
 
 @dataclass
 class PdfInfo:
     page_count: int
-    text: str
+    text: str  # the pages' text, joined by PAGE_BREAK
     is_tagged: bool
 
 
@@ -44,7 +47,7 @@ def read_pdf(data: bytes) -> PdfInfo:
             break
     return PdfInfo(
         page_count=page_count,
-        text="\n".join(chunks)[:MAX_TEXT_CHARS].replace("\x00", ""),
+        text=PAGE_BREAK.join(chunks)[:MAX_TEXT_CHARS].replace("\x00", ""),
         is_tagged=_is_tagged(reader),
     )
 

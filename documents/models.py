@@ -16,6 +16,7 @@ from content.pages import ResolvedPage, ResolvedPageManager
 from content.visibility import Reader
 from preview.models import FrontendPreviewMixin
 
+from .extraction import PAGE_BREAK
 from .storage import get_document_storage
 from .validators import validate_document_upload
 from .values import PublicationIndexValue, publication_values
@@ -124,6 +125,18 @@ class Publication(AbstractDocument):
     # Loaded with every publication that is delivered (see content.resolution).
     value_select_related = ("cover_image",)
 
+    def excerpt_texts(self):
+        """What a search excerpt is taken from: the description, then the body of the file,
+        i.e. its pages after the cover (the first of several pages) without the lines that
+        only repeat the title. A cover's type line, title and the association's name explain
+        no hit; the sentence around the matched word does."""
+        pages = self.full_text.split(PAGE_BREAK)
+        body = pages[1:] if len(pages) > 1 else pages
+        title = " ".join(self.title.split()).casefold()
+        lines = [" ".join(line.split()) for page in body for line in page.splitlines()]
+        kept = [line for line in lines if line and line.casefold() not in title]
+        return [text for text in (self.description, " ".join(kept)) if text]
+
     admin_form_fields = (
         "title",
         "file",
@@ -185,6 +198,26 @@ class Publication(AbstractDocument):
                 raise ValidationError({"file": error.messages}) from error
 
 
+def active_filters(request, facets):
+    """The chosen filter options, each with the address of the list without it (and on its
+    first page): the chips above the results, removed one by one."""
+    chosen = []
+    for facet in facets:
+        for option in facet.options:
+            if option.selected:
+                query = request.GET.copy()
+                query.pop(facet.name, None)
+                query.pop("seite", None)
+                chosen.append(
+                    {
+                        "facet": facet.label,
+                        "label": option.label,
+                        "url": f"?{query.urlencode()}" if query else request.path,
+                    }
+                )
+    return chosen
+
+
 class PublicationIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
     """The library page ("Publikationen"): lists all public publications, newest first, with
     filters (topic, type, year, language); the same list is ``/api/v3/publications/``."""
@@ -228,9 +261,11 @@ class PublicationIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
         catalogue = Catalogue.from_html_query(request.GET, Reader.for_request(request))
         paginator = Paginator(catalogue.publications(), self.page_size)
         page = paginator.get_page(request.GET.get("seite"))
+        facets = catalogue.facets() if catalogue.is_valid else []
         context.update(
             catalogue=catalogue,
-            facets=catalogue.facets() if catalogue.is_valid else [],
+            facets=facets,
+            active_filters=active_filters(request, facets),
             publications=page,
             publication_values=publication_values(page.object_list),
             paginator=paginator,

@@ -8,6 +8,9 @@ the same values.
 from dataclasses import dataclass
 
 from django.db.models import Q
+from wagtail.images import get_image_model
+
+from content.renditions import Purpose
 
 from .models import SiteSettings
 from .values import NavigationValue, SiteSettingsValue
@@ -39,6 +42,8 @@ class SiteChrome:
         res.want_pages_where("menu", menu)
         res.want(type(root), root.pk)
         res.want(type(root), *(getattr(self.settings, f"{name}_id") for name in LEGAL_PAGES))
+        if self.settings.logo_id:
+            res.want(get_image_model(), self.settings.logo_id)
 
     def build(self, res):
         root = res.page_link(self.site.root_page.pk) or res.page_link(self.site.root_page)
@@ -52,6 +57,9 @@ class SiteChrome:
             phone=self.settings.phone,
             root=root,
             **{name: res.page_link(getattr(self.settings, f"{name}_id")) for name in LEGAL_PAGES},
+            logo=res.image(self.settings.logo_id, Purpose.LOGO, alt=self.settings.organisation_name)
+            if self.settings.logo_id
+            else None,
         )
         path = getattr(self.page, "path", "")
         current = {

@@ -214,8 +214,21 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Ersetzt die Wortmarke im Kopf jeder Seite (wird 48 Pixel hoch gezeigt). "
+            "Als Alternativtext dient der Name des Verbands."
+        ),
+    )
 
     panels = [
+        MultiFieldPanel([FieldPanel("logo")], heading=_("Erscheinungsbild (Kopfzeile)")),
         MultiFieldPanel(
             [
                 FieldPanel("organisation_name"),

@@ -4,7 +4,7 @@ from pydantic import Field
 
 from blocks.shared import BaseStreamBlock
 from content.pages import PageValue
-from content.values import PageLinkValue, Value
+from content.values import ImageValue, PageLinkValue, Value
 from documents.values import PublicationValue
 from topics.values import FachbereichLinkValue, TopicTeaserValue
 
@@ -48,4 +48,7 @@ class SiteSettingsValue(Value):
     privacy_page: PageLinkValue | None = Field(description="Null unless published and public.")
     accessibility_page: PageLinkValue | None = Field(
         description="Null unless published and public."
+    )
+    logo: ImageValue | None = Field(
+        None, description="The header's logo (alt text: the organisation's name); null: none set."
     )

@@ -49,6 +49,10 @@ class SearchResultSchema(Schema):
     title: str
     excerpt: str = Field(description="HTML: escaped text, hits wrapped in <mark>.")
     url: URL = Field(description="Absolute URL; empty when there is nothing to link to.")
+    trail: list[str] = Field(
+        default_factory=list,
+        description="Where the hit lives, from the home page down (its breadcrumb, titles only).",
+    )
 
 
 class TypeCountSchema(Schema):

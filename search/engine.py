@@ -14,7 +14,8 @@ words of public titles and names, if the corrected query finds something.
 """
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
@@ -70,6 +71,9 @@ class Result:
     title: str
     excerpt: SafeString
     url: str
+    # Where the hit lives, from the home page down: page titles along its URL (a page's own
+    # title left out), or the home page and the type's name for results without a page.
+    trail: list = field(default_factory=list)
 
 
 @dataclass
@@ -118,6 +122,7 @@ def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):
         )
         for _relevance, _order, _position, source, obj in page
     ]
+    _add_trails(results, site)
     suggestion = ""
     if results:
         respelled_query = respelled(parsed, [result.title for result in results])
@@ -225,6 +230,42 @@ def suggest(query, *, limit=SUGGESTION_LIMIT, request=None, site=None):
         )
         for _relevance, _order, _position, source, obj in page
     ]
+
+
+HOME_LABEL = "Startseite"
+
+
+def _add_trails(results, site):
+    """Give each result its trail: the public pages along its URL's path, found in one query
+    for all results (a result on a page of its own leaves that page's title out)."""
+    if site is None or not results:
+        return
+    root = site.root_page
+    own = urlsplit(site.root_url or "").netloc
+
+    def steps(result):
+        parts = urlsplit(result.url)
+        if parts.netloc and parts.netloc != own:
+            return []
+        slugs = [slug for slug in parts.path.split("/") if slug]
+        prefixes = ("".join(f"{slug}/" for slug in slugs[:n]) for n in range(1, len(slugs) + 1))
+        return [root.url_path + prefix for prefix in prefixes]
+
+    paths = {result.url: steps(result) for result in results}
+    wanted = {path for found in paths.values() for path in found}
+    titles = {}
+    if wanted:
+        pages = visible(Page.objects.filter(url_path__in=wanted, path__startswith=root.path))
+        titles = dict(pages.values_list("url_path", "title"))
+    for result in results:
+        steps_ = paths[result.url]
+        trail = [titles[path] for path in steps_ if path in titles]
+        source = SOURCES_BY_KEY.get(result.type)
+        if source is not None and source.is_page:
+            trail = [titles[path] for path in steps_[:-1] if path in titles]
+        elif source is not None and not (steps_ and steps_[-1] in titles):
+            trail = [source.label_plural]  # not on a page, e.g. a publication's file
+        result.trail = [HOME_LABEL, *trail]
 
 
 def _ranked(hits, order, source, backend):

@@ -33,6 +33,8 @@ class SearchSource:
     # Where a result without a page of its own links to: links(pks, request, site) -> {pk: url}.
     # Pages link to themselves and documents to their file.
     links: object = None
+    # excerpt_texts(obj) -> [str, …] the type registered, else its indexed texts.
+    texts_of: object = None
 
     @property
     def is_page(self):
@@ -83,6 +85,8 @@ class SearchSource:
     def excerpt_texts(self, obj):
         """The indexed text of ``obj`` (every section of a page, a PDF's full text …), in order,
         without a text that is the title itself (a contact named only by its function)."""
+        if self.texts_of is not None:
+            return list(self.texts_of(obj))
         title = self.title(obj)
         texts = _indexed_texts(obj, obj.get_search_fields(), self.title_fields)
         return [text for text in texts if text != title]
@@ -145,6 +149,7 @@ def load_sources():
             select_related=s.select_related,
             prefetch_related=s.prefetch_related,
             links=searchables.links_of(s.model),
+            texts_of=s.excerpt_texts,
         )
         for s in searchables.searchables()
     ]

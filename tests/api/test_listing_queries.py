@@ -1,15 +1,16 @@
 """Every listing runs the same number of queries for 5 items as for 50."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
 from documents.factories import PublicationFactory
 from httpcache import cache
 from organisation.factories import FachbereichFactory
 from people.factories import ContactPersonFactory, FachgruppeFactory
-from topics.factories import TopicPageFactory
+from topics.factories import TopicIndexPageFactory, TopicPageFactory
 
 LISTINGS = [
     "/api/v2/pages/",
@@ -23,15 +24,23 @@ LISTINGS = [
 ]
 
 
-@pytest.fixture
-def content(topic_index):
-    fachbereich = FachbereichFactory()
-    for _ in range(51):
-        person = ContactPersonFactory(photo=ImageFactory())
-        FachgruppeFactory(fachbereich=fachbereich, lead=person)
-        FachbereichFactory()
-        topic = TopicPageFactory(parent=topic_index, hero_image=ImageFactory(), show_in_menus=True)
-        PublicationFactory().topics.add(topic)
+@pytest.fixture(scope="class")
+def content(django_db_setup, django_db_blocker):
+    """51 of everything, built once for the class in a transaction rolled back after it; each
+    test runs in a savepoint inside it (so its renditions and cache rows go with it)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        topic_index = TopicIndexPageFactory(parent=Site.objects.get(is_default_site=True).root_page)
+        fachbereich = FachbereichFactory()
+        for _ in range(51):
+            person = ContactPersonFactory(photo=ImageFactory())
+            FachgruppeFactory(fachbereich=fachbereich, lead=person)
+            FachbereichFactory()
+            topic = TopicPageFactory(
+                parent=topic_index, hero_image=ImageFactory(), show_in_menus=True
+            )
+            PublicationFactory().topics.add(topic)
+        yield
+        transaction.set_rollback(True)
 
 
 def queries(client, url, limit):
@@ -45,15 +54,18 @@ def queries(client, url, limit):
     return len(captured)
 
 
-@pytest.mark.parametrize("url", LISTINGS)
-def test_listing_queries_do_not_grow_with_the_limit(
-    content, client, url, django_assert_num_queries
-):
-    five = queries(client, url, 5)
-    client.get(url, {"limit": 50})  # renditions are created on the first request
-    cache.forget_everything()  # measure the work, not the cache
-    with django_assert_num_queries(five):
-        assert len(client.get(url, {"limit": 50}).json()["items"]) == 50
+# One worker builds the content once for all listings.
+@pytest.mark.xdist_group("listing-queries")
+class TestListings:
+    @pytest.mark.parametrize("url", LISTINGS)
+    def test_listing_queries_do_not_grow_with_the_limit(
+        self, content, db, client, url, django_assert_num_queries
+    ):
+        five = queries(client, url, 5)
+        client.get(url, {"limit": 50})  # renditions are created on the first request
+        cache.forget_everything()  # measure the work, not the cache
+        with django_assert_num_queries(five):
+            assert len(client.get(url, {"limit": 50}).json()["items"]) == 50
 
 
 def test_navigation_queries_do_not_grow_with_the_menu(topic_index, client):

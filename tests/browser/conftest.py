@@ -53,9 +53,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-# On SQLite: the in-memory test database right after the first load_demo_content of this
-# process, copied back (sqlite3's backup API, milliseconds) instead of loading it again.
-_demo_snapshot = []
+# On SQLite: the in-memory test database right after load_demo_content, copied back
+# (sqlite3's backup API, milliseconds) instead of loading it again; one copy per set of demo
+# passwords from the environment (a test may set them before the content is loaded).
+_demo_snapshots = {}
 
 
 @pytest.fixture
@@ -67,15 +68,16 @@ def demo_site(transactional_db, live_server):
     """
     connection = connections["default"]
     connection.ensure_connection()
-    if connection.vendor == "sqlite" and _demo_snapshot:
-        _demo_snapshot[0].backup(connection.connection)
+    passwords = tuple(os.environ.get(f"DEMO_{who}_PASSWORD") for who in ("ADMIN", "EDITORIAL"))
+    if connection.vendor == "sqlite" and passwords in _demo_snapshots:
+        _demo_snapshots[passwords].backup(connection.connection)
         return live_server.url
     with open(os.devnull, "w") as devnull:
         call_command("load_demo_content", stdout=devnull)
     if connection.vendor == "sqlite":
         snapshot = sqlite3.connect(":memory:", check_same_thread=False)
         connection.connection.backup(snapshot)
-        _demo_snapshot.append(snapshot)
+        _demo_snapshots[passwords] = snapshot
     return live_server.url
 
 

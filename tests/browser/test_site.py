@@ -17,7 +17,7 @@ pytestmark = [
     pytest.mark.urls(ERROR_URLS),
 ]
 
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def visit(tab, path, expected_status):
@@ -204,3 +204,36 @@ def test_topic_page_is_light_and_only_talks_to_its_own_host(page, demo_site):
     (ARTIFACTS / "requested-hosts.json").write_text(json.dumps(hosts, indent=2))
     assert foreign_hosts(page, demo_site) == set(), hosts
     assert any("/media/images/" in r.url for r in page.requests), "images are served and counted"
+
+
+PRINTED = """() => {
+  const shown = sel => [...document.querySelectorAll(sel)].map(e => getComputedStyle(e).display);
+  const link = document.querySelector('main a[href^="/"]:not([href^="//"])');
+  return {
+    hidden: shown('.skip-link, .site-header, .main-nav, .breadcrumbs, .toc, .site-footer, ' +
+                  '.filter-bar, .active-filters, .pagination'),
+    href: link.getAttribute('href'),
+    after: getComputedStyle(link, '::after').content,
+    together: [...document.querySelectorAll('.topic-contacts, .contact-card, .publication-item')]
+      .map(e => getComputedStyle(e).breakInside),
+  };
+}"""
+
+
+def test_printed_topic_page_and_publications_list_are_their_content_with_link_addresses(page):
+    page.emulate_media(media="print")
+    screenshots = ARTIFACTS / "screenshots"
+    screenshots.mkdir(parents=True, exist_ok=True)
+    for name, kinds in (("topic page", 3), ("publications", 1)):
+        visit(page, PAGES[name], 200)
+        printed = page.evaluate(PRINTED)
+        assert printed["hidden"] and set(printed["hidden"]) == {"none"}, name
+        # The address follows each link (a site path as it is, external ones in full).
+        assert (
+            printed["after"] == f'" (" "{printed["href"]}" ")"'
+            or printed["href"] in (printed["after"])
+        ), (name, printed)
+        # Contact persons (and the block of them) and publications are not split over pages.
+        assert len(printed["together"]) >= kinds and set(printed["together"]) == {"avoid"}, name
+        assert page.locator("main h1").is_visible()
+        page.pdf(path=str(screenshots / f"{name.replace(' ', '-')}-print.pdf"))

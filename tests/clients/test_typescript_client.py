@@ -39,6 +39,9 @@ SEED = "/themen/fluechtlingsarbeit/"
 FRONTEND = "https://frontend.example.org/vorschau"
 DRAFT_HEADING = "Entwurf: Neue Beratungsstellen 2027"
 
+# One server and one build for the module: its tests run in one xdist worker.
+pytestmark = pytest.mark.xdist_group("typescript_client")
+
 
 def _missing():
     if shutil.which("node") is None:

@@ -415,10 +415,13 @@ def text_of(element):
 
 
 def link_text(anchor):
-    """The words of a link; a document link's format and size ("PDF, 2 KB") are left out."""
+    """The words of a link (an image in it counts with its alt text, as in its accessible
+    name: the header's wordmark); a document link's format and size ("PDF, 2 KB") are left out."""
     anchor = copy.copy(anchor)
     for meta in anchor.select(".link__meta"):
         meta.decompose()
+    for image in anchor.find_all("img"):
+        image.replace_with(image.get("alt", ""))
     return text_of(anchor)
 
 
@@ -447,8 +450,10 @@ def html_view(*elements):
         for anchor in element.find_all("a"):
             view.links.add((link_text(anchor), normal_url(anchor.get("href"))))
         for image in element.find_all("img"):
-            view.images |= {
-                normal_url(entry.split()[0]) for entry in image.get("srcset", "").split(",")
+            # (An image without renditions, the header's static wordmark, counts by its src.)
+            entries = [e for e in image.get("srcset", "").split(",") if e.strip()]
+            view.images |= {normal_url(entry.split()[0]) for entry in entries} or {
+                normal_url(image.get("src", ""))
             }
         for selector, kind in (
             ("h1", "title"),

@@ -125,7 +125,9 @@ def test_counts_of_each_filter_take_the_other_filters_into_account(client, libra
 
 def test_filter_urls_are_plain_get_forms(client, library):
     html = client.get("/publikationen/").content.decode()
-    assert '<form class="publication-filters" method="get" action="/publikationen/"' in html
+    assert (
+        '<form class="publication-filters filter-bar" method="get" action="/publikationen/"' in html
+    )
     # No script of its own: only the header search's suggestions (progressive enhancement).
     assert html.count("<script") == 1
     assert '<script src="/static/search/autocomplete.js" defer></script>' in html
@@ -153,7 +155,10 @@ def test_listing_shows_type_date_format_and_german_size(client, home_page):
         is_accessible=True,
     )
     html = client.get("/publikationen/").content.decode()
-    assert 'Jahresbericht, <time datetime="2025-03-14">März 2025</time>' in html
+    assert (
+        '<span class="badge badge--publication">Jahresbericht</span> '
+        '<time datetime="2025-03-14">März 2025</time>'
+    ) in html
     assert "PDF, 1,2\xa0MB, 48 Seiten, barrierefrei" in html  # no break before MB
 
 

@@ -29,6 +29,28 @@ urlpatterns = [
 handler500 = cms.urls.handler500
 
 
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_a_path_without_a_page_answers_the_sites_404_page_with_debug_on_too(
+    client, home_page, settings, debug
+):
+    """The dev server (DEBUG on) shows what production shows for a page path that does not
+    exist, not Django's technical 404 page; a path Wagtail routes to a page's parent but no
+    child answers the same."""
+    settings.DEBUG = debug
+    for url in ("/gibt-es-nicht/", "/gibt/es/auch/nicht/"):
+        response = client.get(url, HTTP_ACCEPT=BROWSER_ACCEPT)
+        assert response.status_code == 404, url
+        html = response.content.decode()
+        assert "<h1>Seite nicht gefunden</h1>" in html, url
+        assert "URLconf" not in html and "Using the URLconf" not in html, url
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.select_one("link[rel=stylesheet]")["href"].endswith(".css")
+        assert soup.select_one("header.site-header a.site-name img")["alt"]
+
+
 def test_404_is_german_and_keeps_the_navigation_and_footer(client, home_page):
     response = client.get("/gibt-es-nicht/")
     assert response.status_code == 404

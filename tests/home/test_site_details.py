@@ -42,3 +42,59 @@ def test_a_base_url_wagtail_cannot_express_is_refused(settings):
     for wrong in ("localhost:8000", "https://www.paritaet-nrw.example:8443", "ftp://x"):
         with pytest.raises(ImproperlyConfigured):
             address(wrong)
+
+
+def test_an_editor_with_the_settings_permission_replaces_the_wordmark_by_a_logo(
+    client, home_page, django_user_model
+):
+    from bs4 import BeautifulSoup
+    from django.contrib.auth.models import Permission
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail_factories import ImageFactory
+
+    from home.models import SiteSettings
+
+    site = Site.objects.get(is_default_site=True)
+    editor = django_user_model.objects.create_user("gestaltung", "g@example.org", "pw")
+    editor.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="change_sitesettings"),
+    )
+    client.force_login(editor)
+    settings_url = f"/admin/settings/home/sitesettings/{site.pk}/"
+    assert client.get(settings_url).status_code == 200
+
+    def header_image():
+        html = client.get("/", HTTP_ACCEPT="text/html").content.decode()
+        return BeautifulSoup(html, "html.parser").select_one("header .site-name img")
+
+    # Without a logo: the demo's SVG wordmark, named by the organisation.
+    assert header_image()["src"].endswith(".svg")
+    assert header_image()["alt"] == "Der Paritätische NRW"
+
+    logo = ImageFactory(title="Logo", file=get_test_image_file(size=(400, 100)))
+    current = SiteSettings.for_site(site)
+    form = {
+        "organisation_name": current.organisation_name,
+        "address": current.address,
+        "email": current.email,
+        "phone": current.phone,
+        "logo": logo.pk,
+    }
+    response = client.post(settings_url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    image = header_image()
+    assert "/media/images/" in image["src"] and ".height-48" in image["src"]
+    assert ".height-96" in image["srcset"]
+    assert image["alt"] == "Der Paritätische NRW"
+    assert (image["width"], image["height"]) == ("192", "48")
+    said = client.get("/api/v3/site-settings/").json()["logo"]
+    assert said["alt"] == "Der Paritätische NRW"
+    assert {r["spec"] for r in said["renditions"]} == {"height-48", "height-96"}
+
+    # A logo that is taken away again gives the wordmark back.
+    response = client.post(settings_url, {**form, "logo": ""})
+    assert response.status_code == 302
+    assert header_image()["src"].endswith(".svg")
+    assert client.get("/api/v3/site-settings/").json()["logo"] is None

@@ -44,7 +44,7 @@ def test_response_shape(many, search_api):
     ]
     assert len(body["items"]) == 3
     for item in body["items"]:
-        assert set(item) == {"type", "type_label", "title", "excerpt", "url"}
+        assert set(item) == {"type", "type_label", "title", "excerpt", "url", "trail"}
 
 
 def test_urls_of_each_type(many, search_api):

@@ -33,6 +33,7 @@ def test_promotions_come_first_on_the_first_page_only(demo, home_page, search_ap
             "title": "Impressum",
             "excerpt": "Wer &lt;b&gt;wir&lt;/b&gt; sind.",
             "url": "http://testserver/impressum/",
+            "trail": [],
         },
         {
             "type": "promotion",
@@ -40,6 +41,7 @@ def test_promotions_come_first_on_the_first_page_only(demo, home_page, search_ap
             "title": "Beratungsstellen-Suche",
             "excerpt": "",
             "url": "https://example.org/beratung",
+            "trail": [],
         },
     ]
     # The demo has five public hits (among them the home page, whose sentence mentions

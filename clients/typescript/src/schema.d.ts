@@ -1462,6 +1462,8 @@ export interface components {
             privacy_page: components["schemas"]["PageLinkValue"] | null;
             /** @description Null unless published and public. */
             accessibility_page: components["schemas"]["PageLinkValue"] | null;
+            /** @description The header's logo (alt text: the organisation's name); null: none set. */
+            logo?: components["schemas"]["ImageValue"] | null;
         };
         /** PagedTopicTeaserValue */
         PagedTopicTeaserValue: {
@@ -1546,6 +1548,11 @@ export interface components {
              * @description Absolute URL; empty when there is nothing to link to.
              */
             url: string;
+            /**
+             * Trail
+             * @description Where the hit lives, from the home page down (its breadcrumb, titles only).
+             */
+            trail?: string[];
         };
         /** TypeCountSchema */
         TypeCountSchema: {
