@@ -9,6 +9,10 @@
 #   docker run --env-file prod.env --no-healthcheck paritaet-cms python manage.py remove_orphan_documents --interval 3600
 #   docker run --env-file prod.env --no-healthcheck paritaet-cms python manage.py migrate --noinput
 # (The HEALTHCHECK asks the web server; the other processes serve no HTTP, hence --no-healthcheck.)
+# TRUSTED_PROXIES (preset below: loopback and the private networks, where a load balancer or
+# ingress in front of the container lives) names the proxies whose X-Forwarded-For is believed
+# (accounts/throttling.py): the password throttling and the search limit count the visitor's
+# address, and a client reaching the port from a public address cannot choose it.
 # prod.env holds at least SECRET_KEY, ALLOWED_HOSTS and SITE_BASE_URL (without them the
 # production settings refuse to start) and DATABASE_URL; README "Production settings" lists all.
 # The processes keep no state of their own: PostgreSQL (DATABASE_URL), Redis (REDIS_URL) and S3
@@ -20,7 +24,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=cms.settings.production \
     TASKS_BACKEND=database \
     LOG_FORMAT=json \
-    PORT=8000
+    PORT=8000 \
+    TRUSTED_PROXIES=127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7
 
 # PostgreSQL's client tools for `manage.py backup` / `restore` (pg_dump, pg_restore).
 RUN apt-get update \
@@ -47,4 +52,4 @@ USER cms
 
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s CMD python -m ops.probe
-CMD ["sh", "-c", "exec gunicorn cms.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --forwarded-allow-ips '*'"]
+CMD ["sh", "-c", "exec gunicorn cms.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3}"]

@@ -8,25 +8,86 @@ wrapped here: each restriction counts as an account of its own ("Seitenpasswort 
 page and admin view to lift a lockout (Einstellungen → Gesperrte Anmeldungen).
 """
 
+import functools
+import ipaddress
+
+from axes.handlers.database import AxesDatabaseHandler
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off, get_failure_limit, get_lockout_response
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import render
+from django.utils import timezone
 from wagtail import views as page_views
 from wagtail.documents.views import serve as document_views
 
 
+@functools.lru_cache(maxsize=8)
+def _networks(entries):
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
+def _is_trusted_proxy(address, networks):
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
 def client_ip(request):
-    """The visitor's address (``AXES_CLIENT_IP_CALLABLE``): ``REMOTE_ADDR``, or behind
-    ``TRUSTED_PROXY_COUNT`` proxies that each append to ``X-Forwarded-For``, the address the
-    outermost of them saw. What a client wrote into the header itself is never used."""
-    count = settings.TRUSTED_PROXY_COUNT
+    """The visitor's address (``AXES_CLIENT_IP_CALLABLE``, ``RATELIMIT_IP_META_KEY``).
+
+    ``REMOTE_ADDR`` unless it is one of ``TRUSTED_PROXIES``: then the entries of
+    ``X-Forwarded-For`` are read from the right (each proxy appends the address it saw),
+    skipping the trusted proxies, and the first other address is the visitor's. So a client
+    that reaches the app directly cannot choose its address by sending the header (its own
+    address is not a trusted proxy, the header is ignored), and whatever a client wrote into
+    the header before the proxy appended to it is never reached."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    networks = _networks(tuple(settings.TRUSTED_PROXIES))
+    if not networks or not _is_trusted_proxy(remote, networks):
+        return remote
     forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [address for address in forwarded if address]
-    if count and len(forwarded) >= count:
-        return forwarded[-count]
-    return request.META.get("REMOTE_ADDR", "")
+    address = remote
+    for hop in reversed([entry for entry in forwarded if entry]):
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            break  # not an address: written by the client, not by a proxy
+        address = hop
+        if not _is_trusted_proxy(hop, networks):
+            break
+    return address
+
+
+class AccountAndAddressHandler(AxesDatabaseHandler):
+    """Axes' database handler (``AXES_HANDLER``, its documented extension point) with a
+    second limit: an address that has failed on ``AXES_ACCOUNTS_PER_ADDRESS`` different
+    accounts within the cool-off (password spraying: a few guesses each for many accounts,
+    which the per-account limit never sees) is refused on every account, until the cool-off
+    has passed or an administrator deletes its entries. The per-account lock stays per
+    account *and* address (``AXES_LOCKOUT_PARAMETERS``), so nobody can lock an account for
+    everyone."""
+
+    def get_failures(self, request, credentials=None):
+        # Axes decides every lockout (before the password check and after a failure) by
+        # comparing this number with the limit: a spraying address is at the limit on any
+        # account.
+        failures = super().get_failures(request, credentials)
+        if self.is_spraying(request):
+            return max(failures, get_failure_limit(request, credentials))
+        return failures
+
+    def is_spraying(self, request):
+        address = getattr(request, "axes_ip_address", None) or client_ip(request)
+        recent = AccessAttempt.objects.filter(ip_address=address, failures_since_start__gt=0)
+        cool_off = get_cool_off(request)
+        if cool_off:
+            recent = recent.filter(attempt_time__gte=timezone.now() - cool_off)
+        accounts = recent.values("username").distinct().count()
+        return accounts >= settings.AXES_ACCOUNTS_PER_ADDRESS
 
 
 def lockout(request, original_response=None, credentials=None):

@@ -495,6 +495,19 @@ BORROWED = (
         fingerprint="b0b4786556045986a5968409ed246b52d48adbf58597805147a6299f76182fbd",
     ),
     Borrowed(
+        place="governance.reports:report_urls",
+        kind=PATCH,
+        package="wagtail",
+        version="8.0.1",
+        upstream="wagtail.admin.urls.reports",
+        file="wagtail/admin/urls/reports.py",
+        why="Wagtail's site history, workflow and workflow task reports (their URLs and results "
+        "URLs) answered first by the same views narrowed to the reader's Fachbereiche "
+        "(included before the admin's URLs in cms/urls.py); Wagtail decides what they list "
+        "from tree and model permissions, which hold on every Fachbereich's content.",
+        fingerprint="902bc3ef0cc73ffb723b8a3003da1e9d7768eb9ec555ade7f759ef8eabe192da",
+    ),
+    Borrowed(
         place="documents.wagtail_hooks:upload_views_that_survive_a_storage_outage",
         kind=PATCH,
         package="wagtail",

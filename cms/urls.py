@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as v3_api
@@ -11,12 +10,15 @@ from accounts import throttling
 from api.openapi import openapi_admin_json, openapi_json
 from api.routers import v2_router
 from documents import views as document_views
+from governance import reports as governance_reports
 from home import views as home_views
 from home.sitemap import Sitemap
 from search import views as search_views
 from security.media import public_media
 
 urlpatterns = [
+    # Wagtail's site history and workflow reports, narrowed to the reader's Fachbereiche.
+    path("admin/reports/", include(governance_reports.report_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("health/", include("ops.urls")),
     path("api/v2/", v2_router.urls),
@@ -41,13 +43,7 @@ urlpatterns = [
     path("suche/", search_views.search, name="search"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
-    path(
-        "robots.txt",
-        TemplateView.as_view(
-            template_name="home/robots.txt", content_type="text/plain; charset=utf-8"
-        ),
-        name="robots_txt",
-    ),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -10,14 +10,16 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.mail import send_mail
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
 from content.visibility import is_visible
 
-from .extraction import read_pdf, render_cover
+from .sandbox import PdfRefused, analyse_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +59,10 @@ def extract_publication_metadata(publication, refresh=False):
     new_cover = None
     if publication.file_extension == "pdf":
         try:
-            info = read_pdf(data)
+            info, png = analyse_pdf(data, cover=is_visible(publication))
+        except PdfRefused as refused:
+            refuse(publication, str(refused))
+            return
         except Exception:
             logger.warning(
                 "Publication %s: the PDF could not be read; metadata stay empty",
@@ -69,8 +74,8 @@ def extract_publication_metadata(publication, refresh=False):
             publication.full_text = info.text
             # For PDFs the tagging is read from the file; for other formats the editor decides.
             publication.is_accessible = info.is_tagged
-            if is_visible(publication):
-                new_cover = _cover_image(publication, data)
+            if png is not None:
+                new_cover = _cover_image(publication, png)
     publication.extracted_file_hash = content_hash
 
     with transaction.atomic():
@@ -91,12 +96,7 @@ def extract_publication_metadata(publication, refresh=False):
             old_cover.delete()
 
 
-def _cover_image(publication, data):
-    try:
-        png = render_cover(data)
-    except Exception:
-        logger.warning("Publication %s: no cover rendered", publication.pk, exc_info=True)
-        return None
+def _cover_image(publication, png):
     image = get_image_model()(
         title=f"Titelbild: {publication.title}"[:255],
         collection=publication.collection,
@@ -107,3 +107,24 @@ def _cover_image(publication, data):
     )
     image.save()
     return image
+
+
+def refuse(publication, reason):
+    """A PDF over a limit is not kept: the publication and its file are deleted (no record
+    without its metadata stays behind), and whoever uploaded it is told why by mail."""
+    title, uploader = publication.title, publication.uploaded_by_user
+    logger.warning("Publication %s refused: %s", publication.pk, reason)
+    publication.delete()
+    if uploader is not None and uploader.email:
+        send_mail(
+            subject=_("Publikation abgelehnt: %(title)s") % {"title": title},
+            message=_(
+                "Die hochgeladene Datei der Publikation „%(title)s“ wurde nicht übernommen: "
+                "%(reason)s\n\nBitte laden Sie eine kleinere oder vereinfachte Fassung hoch "
+                "(z. B. „Für Web optimieren“ im PDF-Programm)."
+            )
+            % {"title": title, "reason": reason},
+            from_email=None,
+            recipient_list=[uploader.email],
+            fail_silently=True,
+        )

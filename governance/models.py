@@ -11,14 +11,24 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Task, TaskState
 
 from organisation.models import Fachbereich
 
-# "Set to one year after publishing unless chosen" (issue 11).
-DEFAULT_REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+def review_interval():
+    """From publishing (or a confirmed review) to the next review: ``REVIEW_INTERVAL_DAYS``
+    (default 365, "one year after publishing unless chosen", issue 11)."""
+    return datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
+
+
+def _review_date_help():
+    return _("Leer lassen: %(days)s Tage nach der Veröffentlichung.") % {
+        "days": settings.REVIEW_INTERVAL_DAYS
+    }
 
 
 class FachbereichRole(models.Model):
@@ -86,7 +96,7 @@ class FachbereichCollection(models.Model):
 class ReviewedContentMixin(models.Model):
     """A responsible editor and the date of the next review, for content that goes stale.
 
-    Without a chosen date, publishing sets the next review to one year later.
+    Without a chosen date, publishing sets the next review ``review_interval()`` later.
     """
 
     responsible_editor = models.ForeignKey(
@@ -107,7 +117,11 @@ class ReviewedContentMixin(models.Model):
 
     review_panels = [
         MultiFieldPanel(
-            [FieldPanel("responsible_editor"), FieldPanel("next_review_date")],
+            [
+                FieldPanel("responsible_editor"),
+                # The field's own help text says "a year"; this one follows the setting.
+                FieldPanel("next_review_date", help_text=lazy(_review_date_help, str)()),
+            ],
             heading=_("Verantwortung und Überprüfung"),
         )
     ]
@@ -119,7 +133,7 @@ class ReviewedContentMixin(models.Model):
         # Publishing (pages and snippets) saves the live object; a draft save of a live object
         # passes update_fields without this field, so only publishing sets the default date.
         if getattr(self, "live", True) and self.next_review_date is None:
-            self.next_review_date = timezone.localdate() + DEFAULT_REVIEW_INTERVAL
+            self.next_review_date = timezone.localdate() + review_interval()
             update_fields = kwargs.get("update_fields")
             if update_fields is not None and "live" in update_fields:
                 kwargs["update_fields"] = [*update_fields, "next_review_date"]

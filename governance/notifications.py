@@ -7,7 +7,11 @@ mail is in the recipient's admin language (German by default).
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.admin.mail import EmailNotificationMixin, Notifier
+from wagtail.admin.mail import (
+    EmailNotificationMixin,
+    Notifier,
+    WorkflowStateRejectionEmailNotifier,
+)
 from wagtail.models import AbstractPage, TaskState
 
 from .models import FachbereichReviewTask
@@ -46,3 +50,26 @@ class FachbereichReviewSubmissionNotifier(EmailNotificationMixin, Notifier):
         if kwargs.get("user") is not None:
             recipients = recipients.exclude(pk=kwargs["user"].pk)
         return recipients.distinct()
+
+
+class RejectionToTheContentsPeopleNotifier(WorkflowStateRejectionEmailNotifier):
+    """ "Änderungen anfordern" reaches the people who will make the changes, not only the
+    submitter (whom Wagtail's own notifier mails): the content's responsible editor
+    ("Verantwortlich", who keeps it current and gets its review reminders) and the author of
+    the draft that was rejected (a colleague's draft submitted by the Redaktion goes back to
+    the colleague). Each gets Wagtail's (translated) rejection mail with the comment; the one
+    who rejected and the submitter get nothing from here."""
+
+    def get_recipient_users(self, workflow_state, **kwargs):
+        obj = getattr(workflow_state.content_object, "specific", workflow_state.content_object)
+        task_state = workflow_state.current_task_state
+        candidates = {
+            getattr(obj, "responsible_editor", None),
+            getattr(getattr(task_state, "revision", None), "user", None),
+        }
+        excluded = {workflow_state.requested_by, kwargs.get("user")}
+        return {
+            user
+            for user in candidates
+            if user is not None and user.is_active and user not in excluded
+        }

@@ -118,14 +118,68 @@ class FachbereichModelPermissionPolicy(ModelPermissionPolicy):
 
 
 class FachbereichInstanceViewMixin:
-    """For snippet views with an object (edit, publish, ...): Wagtail's generic views check the
-    model permission on dispatch; this asks the policy about the object itself."""
+    """For snippet views with an object (edit, delete, history, revisions, compare, workflow
+    history, unpublish, ...): Wagtail's generic views check the *model* permission on dispatch,
+    which a Fachbereich editor holds for every Fachbereich; this asks the policy about the
+    object itself. (Every such view sets ``self.object`` in ``setup()``, before dispatch.)"""
 
-    def user_has_permission(self, permission):
+    def _instance(self):
         instance = getattr(self, "object", None)
         if instance is not None and instance.pk is not None:
+            return instance
+        return None
+
+    def user_has_permission(self, permission):
+        instance = self._instance()
+        if instance is not None:
             return self.user_has_permission_for_instance(permission, instance)
         return super().user_has_permission(permission)
+
+    def user_has_any_permission(self, permissions):
+        instance = self._instance()
+        if instance is not None and self.permission_policy:
+            return self.permission_policy.user_has_any_permission_for_instance(
+                self.request.user, permissions, instance
+            )
+        return super().user_has_any_permission(permissions)
+
+
+def visible_snippets(user, queryset):
+    """A snippet listing as a user restricted to Fachbereiche sees it: everything of their own
+    Fachbereiche, and of the others only what is live (public anyway); another Fachbereich's
+    unpublished draft is not theirs to see."""
+    policy = FachbereichModelPermissionPolicy(queryset.model)
+    actions = {"add", "change", "delete"}
+    if user.is_superuser or policy._unrestricted(user, actions):
+        return queryset
+    own = policy._fachbereiche(user, actions)
+    return queryset.filter(Q(fachbereich_id__in=own) | Q(live=True))
+
+
+def fachbereich_scope(user):
+    """The Fachbereiche whose content a user's reports show, or None for every Fachbereich.
+
+    Users whose admin roles come only from Fachbereich groups (editors or reviewers) see their
+    own Fachbereiche; the central Redaktion, superusers and anyone with a page or snippet
+    permission from another group see all."""
+    from wagtail.models import GroupPagePermission
+
+    from . import registry
+
+    if user.is_superuser:
+        return None
+    roles = FachbereichRole.objects.filter(group__user=user)
+    fachbereich_groups = list(roles.values_list("group_id", flat=True))
+    if (
+        GroupPagePermission.objects.filter(group__user=user)
+        .exclude(group__in=fachbereich_groups)
+        .exists()
+    ):
+        return None
+    for model in registry.snippet_models:
+        if FachbereichModelPermissionPolicy(model)._unrestricted(user, {"add", "change"}):
+            return None
+    return set(roles.values_list("fachbereich_id", flat=True))
 
 
 def fachbereich_restriction(user, model):

@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from . import registry
-from .models import DEFAULT_REVIEW_INTERVAL
+from .models import review_interval
 
 REVIEWED_ACTION = "governance.reviewed"
 
@@ -47,8 +47,9 @@ def _edit_url(obj):
     )
 
 
-def due_items(*, today=None, owner=None, fachbereich=None):
-    """Live content whose next review date is today or earlier, oldest first."""
+def due_items(*, today=None, owner=None, fachbereich=None, fachbereiche=None):
+    """Live content whose next review date is today or earlier, oldest first; with
+    ``fachbereiche`` (ids) only the content of those Fachbereiche."""
     today = today or timezone.localdate()
     items = []
     for model in registry.reviewed_models():
@@ -59,6 +60,8 @@ def due_items(*, today=None, owner=None, fachbereich=None):
             queryset = queryset.filter(responsible_editor=owner)
         if fachbereich is not None:
             queryset = queryset.filter(fachbereich=fachbereich)
+        if fachbereiche is not None:
+            queryset = queryset.filter(fachbereich_id__in=fachbereiche)
         for obj in queryset.select_related("responsible_editor", "fachbereich"):
             items.append(
                 DueItem(
@@ -85,14 +88,15 @@ def user_can_review(user, obj):
 
 @transaction.atomic
 def confirm_unchanged(obj, user, *, today=None):
-    """ "Geprüft, unverändert": the next review is due a year from today; logged for the audit.
+    """ "Geprüft, unverändert": the next review is due ``review_interval()`` from today; logged
+    for the audit.
 
     Only the date changes, on the live row and in the latest revision's content alike, so that
     publishing the next draft keeps it. No new revision, nothing republished.
     """
     today = today or timezone.localdate()
     previous = obj.next_review_date
-    obj.next_review_date = today + DEFAULT_REVIEW_INTERVAL
+    obj.next_review_date = today + review_interval()
     type(obj)._default_manager.filter(pk=obj.pk).update(next_review_date=obj.next_review_date)
     revision = getattr(obj, "latest_revision", None)
     if revision is not None and "next_review_date" in revision.content:

@@ -1,15 +1,16 @@
 """Keeps groups, permissions and the workflow in step with the content (see roles.py)."""
 
 from django.db.models.signals import post_migrate, post_save, pre_delete
-from wagtail.models import TaskState
-from wagtail.signals import task_submitted
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_rejected
 
 from organisation.models import Fachbereich
 
 from . import roles
-from .notifications import FachbereichReviewSubmissionNotifier
+from .notifications import FachbereichReviewSubmissionNotifier, RejectionToTheContentsPeopleNotifier
 
 review_submission_notifier = FachbereichReviewSubmissionNotifier()
+rejection_notifier = RejectionToTheContentsPeopleNotifier()
 
 
 def on_fachbereich_saved(sender, instance, raw=False, **kwargs):
@@ -42,4 +43,7 @@ def register():
         review_submission_notifier,
         sender=TaskState,
         dispatch_uid="governance_review_submitted_email",
+    )
+    workflow_rejected.connect(
+        rejection_notifier, sender=WorkflowState, dispatch_uid="governance_rejected_email"
     )

@@ -4,7 +4,9 @@ from django import forms
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.formats import date_format
@@ -18,7 +20,27 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from organisation.models import Fachbereich
 
 from . import registry
+from .permissions import fachbereich_scope
 from .review import confirm_unchanged, due_items, user_can_review
+
+
+def admin_users():
+    """Accounts that work in the admin (front-end members, who only log in to read protected
+    pages, are no owners of content and are not offered as such)."""
+    permission = Permission.objects.filter(
+        codename="access_admin", content_type__app_label="wagtailadmin"
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__in=permission)
+            | Q(user_permissions__in=permission)
+        )
+        .distinct()
+        .order_by("last_name", "username")
+    )
 
 
 class OverdueFilterForm(forms.Form):
@@ -30,10 +52,16 @@ class OverdueFilterForm(forms.Form):
     )
     owner = forms.ModelChoiceField(
         label=gettext_lazy("Verantwortlich"),
-        queryset=get_user_model().objects.filter(is_active=True).order_by("last_name", "username"),
+        queryset=get_user_model().objects.none(),
         required=False,
         empty_label=gettext_lazy("Alle Verantwortlichen"),
     )
+
+    def __init__(self, *args, scope=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = admin_users()
+        if scope is not None:
+            self.fields["fachbereich"].queryset = Fachbereich.objects.filter(pk__in=scope)
 
 
 class OverdueReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -48,11 +76,15 @@ class OverdueReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = OverdueFilterForm(self.request.GET or None)
+        scope = fachbereich_scope(self.request.user)
+        form = OverdueFilterForm(self.request.GET or None, scope=scope)
         filters = form.cleaned_data if form.is_valid() else {}
         context["form"] = form
+        context["scope"] = None if scope is None else Fachbereich.objects.filter(pk__in=scope)
         context["items"] = due_items(
-            fachbereich=filters.get("fachbereich"), owner=filters.get("owner")
+            fachbereich=filters.get("fachbereich"),
+            owner=filters.get("owner"),
+            fachbereiche=scope,
         )
         return context
 

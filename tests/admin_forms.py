@@ -7,6 +7,7 @@ field but the streams. :func:`edit_form_data` reads the HTML as a browser would 
 shows (the latest revision). Tests then change what an editor would change and post it.
 """
 
+from bs4 import BeautifulSoup
 from django.db.models.fields.files import FieldFile
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -60,7 +61,14 @@ def edit_form_data(client, page):
     """The page's edit form as a browser would post it unchanged (a ``QueryDict``)."""
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200, response.status_code
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    html = response.content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
+    # A browser posts a checked checkbox without a value attribute as "on"; Wagtail's helper
+    # posts "", which Django reads as unchecked.
+    form = BeautifulSoup(html, "html.parser").find("form", id="page-edit-form")
+    for checkbox in form.find_all("input", type="checkbox", checked=True):
+        if "value" not in checkbox.attrs and checkbox.get("name"):
+            data.setlist(checkbox["name"], ["on"])
     shown = page.get_latest_revision_as_object()
     for field in type(shown)._meta.get_fields():
         if isinstance(field, StreamField):

@@ -1,8 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import ALL_EVENTS, EVENT_CHOICES, WebhookEndpoint
+from .targets import RefusedTarget, checked_address
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):
@@ -27,3 +29,17 @@ class WebhookEndpointForm(WagtailAdminModelForm):
     def clean_events(self):
         events = self.cleaned_data["events"]
         return [ALL_EVENTS] if ALL_EVENTS in events else events
+
+    def clean_url(self):
+        """Refuses an endpoint on a non-public address (``webhooks/targets.py``) unless
+        ``WEBHOOKS_ALLOW_PRIVATE_TARGETS`` is on; the attempts check again when they send."""
+        url = self.cleaned_data["url"]
+        if not settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS:
+            try:
+                checked_address(url)
+            except RefusedTarget as exc:
+                raise forms.ValidationError(
+                    _("%(reason)s Webhooks dürfen nur an öffentliche Adressen gehen.")
+                    % {"reason": exc}
+                ) from None
+        return url

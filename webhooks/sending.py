@@ -9,6 +9,8 @@ import hmac
 import json
 import time
 from datetime import timedelta
+from http import HTTPStatus
+from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
@@ -16,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import WebhookAttempt, WebhookDelivery
+from .targets import PinnedAddressAdapter, RefusedTarget, checked_address
 
 # Seconds to wait for a receiver; inline (the default task backend) the editor waits too.
 TIMEOUT = 5
@@ -79,6 +82,60 @@ def sweep():
     return [made for pk in list(due) if (made := send_if_due(pk)) is not None]
 
 
+def post(url, body, headers):
+    """POST ``body`` to ``url`` once and return the status code. The target is checked (and
+    pinned) first; redirects are not followed (a receiver that moved answers 3xx, and that is a
+    failed attempt, so a public URL cannot redirect into the internal network); the answer's
+    body is never read, so nothing of it reaches the log."""
+    address = checked_address(url)
+    parts = urlsplit(url)
+    host_header = parts.netloc.rpartition("@")[2]
+    with requests.Session() as session:
+        session.trust_env = False  # no proxy or .netrc from the environment
+        session.mount(f"{parts.scheme}://", PinnedAddressAdapter(address, parts.hostname))
+        with session.post(
+            url,
+            data=body,
+            headers={**headers, "Host": host_header},
+            timeout=TIMEOUT,
+            allow_redirects=False,
+            stream=True,
+        ) as response:
+            return response.status_code
+
+
+def answer_reason(status_code):
+    """The log's words for a receiver's answer other than 2xx: the code and its standard
+    phrase, never the receiver's own text."""
+    try:
+        phrase = HTTPStatus(status_code).phrase
+    except ValueError:
+        phrase = ""
+    reason = f"HTTP {status_code} {phrase}".strip()
+    if 300 <= status_code < 400:
+        reason += " (Weiterleitungen werden nicht verfolgt)"
+    return reason
+
+
+REQUEST_ERRORS = [
+    (requests.exceptions.SSLError, "TLS-Fehler (Zertifikat ungültig?)"),
+    (requests.exceptions.ConnectTimeout, "Zeitüberschreitung beim Verbindungsaufbau"),
+    (requests.exceptions.ReadTimeout, "Zeitüberschreitung beim Warten auf die Antwort"),
+    (requests.exceptions.ConnectionError, "Verbindung fehlgeschlagen (ConnectionError)"),
+]
+
+
+def request_error_reason(exc):
+    """A short, fixed reason for a failed request: the kind of failure, not the exception's
+    text (which can carry addresses and answers of the other side)."""
+    if isinstance(exc, requests.exceptions.ConnectionError) and "refused" in str(exc):
+        return "Verbindung abgelehnt (ConnectionError)"
+    for kind, reason in REQUEST_ERRORS:
+        if isinstance(exc, kind):
+            return reason
+    return f"Anfrage fehlgeschlagen ({type(exc).__name__})"
+
+
 def attempt(delivery):
     """Send the delivery once, now, record the attempt, and decide what comes next: done,
     another try after a back-off (base × 2ⁿ⁻¹ after the n-th attempt), or failed for good
@@ -96,22 +153,13 @@ def attempt(delivery):
     started = time.monotonic()
     status_code, error = None, ""
     try:
-        # No redirects: a receiver that moved answers 3xx, and that is a failed attempt.
-        # Streamed, so that of an error page only its beginning is read, for the log.
-        with requests.post(
-            endpoint.url,
-            data=body,
-            headers=headers,
-            timeout=TIMEOUT,
-            allow_redirects=False,
-            stream=True,
-        ) as response:
-            status_code = response.status_code
-            if not 200 <= status_code < 300:
-                start = next(response.iter_content(1000), b"")
-                error = start.decode(errors="replace")
+        status_code = post(endpoint.url, body, headers)
+        if not 200 <= status_code < 300:
+            error = answer_reason(status_code)
+    except RefusedTarget as exc:
+        error = str(exc)
     except requests.RequestException as exc:
-        error = f"{type(exc).__name__}: {exc}"
+        error = request_error_reason(exc)
     duration_ms = round((time.monotonic() - started) * 1000)
 
     with transaction.atomic():

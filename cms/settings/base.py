@@ -6,11 +6,13 @@ nothing insecure is defaulted. ``dev`` and ``test`` only relax it; ``production`
 checks that refuse to start without a real configuration.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 import environ
 from botocore.config import Config
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -107,6 +109,8 @@ MIDDLEWARE = [
     # response cache, so static files and cache hits carry them too (security/csp.py).
     "security.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Cross-Origin-Resource-Policy, likewise on every response (security/headers.py).
+    "security.headers.CrossOriginResourcePolicyMiddleware",
     # Static files, answered before sessions, auth and the views (WhiteNoise's rule: right after
     # SecurityMiddleware and above everything else that does work). Without collectstatic (dev,
     # test) it finds the files in the apps (WHITENOISE_USE_FINDERS).
@@ -245,7 +249,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "documents": {
         "BACKEND": "documents.storage.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+        # A plain str: Wagtail queues the file deletion with the storage's arguments, which the
+        # database task queue must store as JSON (environ.Path is not).
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -285,9 +291,12 @@ LOGGING = {
 # passwords of protected pages and collections. After AXES_FAILURE_LIMIT wrong passwords for one
 # account (or one page/collection) from one address, that form answers with a lockout page
 # (429, German, the same for unknown and known users) for AXES_COOLOFF_MINUTES; an
-# administrator lifts it earlier under Einstellungen → Gesperrte Anmeldungen. Behind a proxy,
-# TRUSTED_PROXY_COUNT says how many proxies append to X-Forwarded-For, so that the visitor's
-# address is the one counted.
+# administrator lifts it earlier under Einstellungen → Gesperrte Anmeldungen. The lock is per
+# account *and* address, so nobody locks an account for everyone; an address that fails on
+# AXES_ACCOUNTS_PER_ADDRESS different accounts (password spraying) is refused on all of them.
+# Behind a proxy, TRUSTED_PROXIES names the proxies' addresses or networks: only from them is
+# X-Forwarded-For read (accounts.throttling.client_ip), so the visitor's address is the one
+# counted, and a client reaching the app directly cannot choose it by sending the header.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -297,9 +306,23 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout"
+AXES_HANDLER = "accounts.throttling.AccountAndAddressHandler"
+AXES_ACCOUNTS_PER_ADDRESS = env.int("AXES_ACCOUNTS_PER_ADDRESS", default=10)
 AXES_ENABLE_ADMIN = False  # lifted in Wagtail's admin (accounts/wagtail_hooks.py)
 AXES_VERBOSE = False
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network (e.g. 10.0.0.0/8)"
+        ) from None
+if "TRUSTED_PROXY_COUNT" in env:
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT was replaced by TRUSTED_PROXIES: the proxies' addresses or "
+        "networks, e.g. TRUSTED_PROXIES=10.0.0.0/8 (see README, Production settings)"
+    )
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 # After the front-end login without a "next" page, visitors land on the home page.
 LOGIN_REDIRECT_URL = "/"
@@ -390,7 +413,7 @@ SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
 RATELIMIT_USE_CACHE = SHARED_CACHE  # counted together by every process
 # A limiter whose store does not answer lets the request through (and logs, search/limits.py).
 RATELIMIT_FAIL_OPEN = True
-RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"  # honours TRUSTED_PROXY_COUNT
+RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"  # honours TRUSTED_PROXIES
 
 WAGTAIL_SITE_NAME = "Der Paritätische NRW"
 WAGTAILADMIN_BASE_URL = env.str(
@@ -403,6 +426,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.Publication"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Images are public files: their forms do not offer collections with a view restriction
+# (which protect documents only) and say so (security/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.images.PublicImageForm"
 # Site search (search/): Wagtail's database backend with the project's query side
 # (search/backends/). On PostgreSQL full-text search in the SEARCH_CONFIG configuration (Snowball
 # stemming: "Geflüchtete" finds "geflüchteten"), phrases and exclusions via websearch_to_tsquery,
@@ -433,6 +459,17 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # and expiry dates, review reminders, webhook retries, the search report) in `manage.py
 # runserver` and `run_scheduler`; `run_scheduler --interval` sets its own.
 SCHEDULER_INTERVAL = env.float("SCHEDULER_INTERVAL", default=60.0)
+# Days from publishing (or "Geprüft, unverändert") to the next review of a page or contact person
+# whose editor chose no date. A whole number of days, at least 1.
+REVIEW_INTERVAL_DAYS = env.str("REVIEW_INTERVAL_DAYS", default="365")
+if not REVIEW_INTERVAL_DAYS.isdigit() or int(REVIEW_INTERVAL_DAYS) < 1:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"REVIEW_INTERVAL_DAYS must be a whole number of days, at least 1 "
+        f"(got {REVIEW_INTERVAL_DAYS!r})."
+    )
+REVIEW_INTERVAL_DAYS = int(REVIEW_INTERVAL_DAYS)
 
 # E-mail (workflow notifications, review reminders, password resets): one URL, e.g.
 # EMAIL_URL=smtp+tls://user:password@mail.example.org:587 (django-environ's email_url). Without
@@ -567,6 +604,15 @@ if AWS_STORAGE_BUCKET_NAME:
 # `manage.py db_worker` runs them, so slow work such as reading a large PDF leaves the request.
 if env.str("TASKS_BACKEND", default="immediate") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Uploaded PDFs are read (pages, text, cover) in a child process of the worker with these
+# limits (documents/sandbox.py); a PDF over one is refused and its uploader told why.
+PDF_MAX_PAGES = env.int("PDF_MAX_PAGES", default=2000)
+PDF_MEMORY_LIMIT_MB = env.int("PDF_MEMORY_LIMIT_MB", default=512)
+PDF_TIME_LIMIT_SECONDS = env.int("PDF_TIME_LIMIT_SECONDS", default=60)
+
+# `manage.py backup` encrypts with the first of these Fernet keys and `restore` decrypts with any
+# of them (so a key can be rotated); without a key there is no backup (ops/backup.py).
+BACKUP_KEY = env.list("BACKUP_KEY", default=[])
 
 # Change webhooks (webhooks app): every content change is POSTed, signed, to the endpoints
 # registered under Einstellungen → Webhooks. A failed delivery is tried WEBHOOK_MAX_ATTEMPTS
@@ -575,3 +621,8 @@ if env.str("TASKS_BACKEND", default="immediate") == "database":
 # `manage.py sweep_webhooks`, run from cron or as a process with --interval.
 WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6)
 WEBHOOK_RETRY_BASE_SECONDS = env.int("WEBHOOK_RETRY_BASE_SECONDS", default=60)
+# Endpoints must be public addresses: loopback, private, link-local (the cloud's metadata
+# service) and other non-public addresses are refused when an endpoint is saved and again at
+# every attempt (webhooks/targets.py). Development and the tests, whose receivers run on this
+# machine, switch this on.
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=False)

@@ -36,6 +36,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Webhook receivers on this machine (a local frontend, the tests' receivers) are allowed here.
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=True)
 
 # Static files come from the app directories here (no collectstatic): WhiteNoise finds them
 # there and notices changes without a restart.

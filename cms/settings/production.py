@@ -29,6 +29,11 @@ if _site.scheme not in ("http", "https") or not _site.hostname:
         f"URL such as https://www.paritaet-nrw.org (got {SITE_BASE_URL!r})."
     )
 
+# The Procfile runs a worker: uploaded PDFs are read there (in a limited child process), never
+# in the editor's request. TASKS_BACKEND=immediate runs tasks inline again.
+if env.str("TASKS_BACKEND", default="database") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Load balancers and orchestrators probe the health endpoints over plain HTTP on the app's port.

@@ -17,7 +17,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "documents": {
         "BACKEND": "documents.storage.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+        # A plain str: Wagtail queues the file deletion with the storage's arguments, which the
+        # database task queue must store as JSON (environ.Path is not).
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -41,3 +43,5 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 # No search rate limit while the suite searches from one address; its tests switch it on.
 SEARCH_RATE_LIMIT = ""
+# Webhook receivers on this machine (a local frontend, the tests' receivers) are allowed here.
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=True)

@@ -252,9 +252,10 @@ def test_one_locked_restriction_leaves_the_others_alone(protected_page, protecte
 
 
 def test_behind_a_proxy_each_visitor_address_counts_on_its_own(settings, protected_page):
-    """TRUSTED_PROXY_COUNT=1: the address the proxy appended to X-Forwarded-For is counted,
-    so one visitor's lockout does not lock everyone behind the same proxy."""
-    settings.TRUSTED_PROXY_COUNT = 1
+    """The proxy (127.0.0.1, the test client's REMOTE_ADDR) is trusted: the address it
+    appended to X-Forwarded-For is counted, so one visitor's lockout does not lock everyone
+    behind the same proxy."""
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     _, url = protected_page
     attacker = Client(HTTP_X_FORWARDED_FOR="203.0.113.7")
     visitor = Client(HTTP_X_FORWARDED_FOR="198.51.100.4")
@@ -274,7 +275,59 @@ def test_without_a_proxy_the_header_is_ignored(protected_page):
     assert is_locked_out(page_password(other, url, PASSWORD))
 
 
-def test_trusted_proxy_count_comes_from_the_environment():
+def direct(address, forged):
+    """A client reaching the app port directly from ``address``, forging X-Forwarded-For."""
+    return Client(REMOTE_ADDR=address, HTTP_X_FORWARDED_FOR=forged)
+
+
+def test_direct_access_with_forged_headers_cannot_rotate_its_address(settings, editor):
+    """TRUSTED_PROXIES set as in the Procfile, the app port reachable from the internet: a
+    client that is not a trusted proxy gets its own address counted, whatever it forges."""
+    settings.TRUSTED_PROXIES = ["127.0.0.0/8", "10.0.0.0/8"]
+    for n in range(LIMIT):
+        admin_login(direct("203.0.113.66", f"198.51.100.{n}"), "falsch")
+    assert is_locked_out(admin_login(direct("203.0.113.66", "198.51.100.200"), PASSWORD))
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.66"}
+    # The account is not locked for the others, behind the proxy or direct.
+    assert admin_login(Client(HTTP_X_FORWARDED_FOR="198.51.100.4"), PASSWORD).status_code == 302
+    assert admin_login(direct("203.0.113.99", ""), PASSWORD).status_code == 302
+
+
+def test_nobody_can_lock_an_account_for_everyone(settings, editor):
+    """Behind the proxy: five wrong admin passwords from one visitor lock that visitor out,
+    not the admin working from another address (the lock is per account and address)."""
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    attacker = Client(HTTP_X_FORWARDED_FOR="203.0.113.7")
+    fail(lambda p: admin_login(attacker, p), LIMIT)
+    assert is_locked_out(admin_login(attacker, PASSWORD))
+    assert admin_login(Client(HTTP_X_FORWARDED_FOR="192.0.2.44"), PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize("route", ["proxy", "direct"])
+def test_spraying_many_accounts_from_one_address_is_stopped(settings, django_user_model, route):
+    """One wrong guess each for 20 accounts (real and unknown), from one address: after
+    AXES_ACCOUNTS_PER_ADDRESS accounts every further guess is refused, even a right one,
+    from that address only."""
+    settings.AXES_ACCOUNTS_PER_ADDRESS = 10
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    accounts = [f"konto{n}" for n in range(20)]
+    for name in accounts[::2]:
+        django_user_model.objects.create_superuser(name, f"{name}@example.org", PASSWORD)
+    sprayer = (
+        Client(HTTP_X_FORWARDED_FOR="203.0.113.9")
+        if route == "proxy"
+        else direct("203.0.113.9", "198.51.100.1")
+    )
+    answers = [admin_login(sprayer, "Sommer2026!", username=name) for name in accounts]
+    # The tenth failed account locks the address; the eleventh to twentieth guesses never
+    # reach a password check.
+    assert [is_locked_out(a) for a in answers] == [False] * 9 + [True] * 11
+    assert is_locked_out(admin_login(sprayer, PASSWORD, username="konto0"))
+    someone_else = Client(HTTP_X_FORWARDED_FOR="198.51.100.77")
+    assert admin_login(someone_else, PASSWORD, username="konto0").status_code == 302
+
+
+def test_proxy_settings_come_from_the_environment():
     import os
     import subprocess
     import sys
@@ -282,25 +335,35 @@ def test_trusted_proxy_count_comes_from_the_environment():
 
     script = (
         "import django; django.setup(); from django.conf import settings as s;"
-        "print(s.TRUSTED_PROXY_COUNT, s.AXES_FAILURE_LIMIT,"
-        " int(s.AXES_COOLOFF_TIME.total_seconds()))"
+        "print(','.join(s.TRUSTED_PROXIES), s.AXES_FAILURE_LIMIT,"
+        " int(s.AXES_COOLOFF_TIME.total_seconds()), s.AXES_ACCOUNTS_PER_ADDRESS)"
     )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "TRUSTED_PROXY_COUNT": "1",
-        "AXES_FAILURE_LIMIT": "7",
-        "AXES_COOLOFF_MINUTES": "30",
-    }
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", script],
-        cwd=Path(__file__).resolve().parents[2],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+
+    def run(**variables):
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", **variables}
+        if "TRUSTED_PROXY_COUNT" not in variables:
+            env.pop("TRUSTED_PROXY_COUNT", None)
+        return subprocess.run(  # noqa: S603
+            [sys.executable, "-c", script],
+            cwd=Path(__file__).resolve().parents[2],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    result = run(
+        TRUSTED_PROXIES="10.0.0.0/8,::1",
+        AXES_FAILURE_LIMIT="7",
+        AXES_COOLOFF_MINUTES="30",
+        AXES_ACCOUNTS_PER_ADDRESS="15",
     )
-    assert result.stdout.split() == ["1", "7", "1800"]
+    assert result.stdout.split() == ["10.0.0.0/8,::1", "7", "1800", "15"], result.stderr
+    refused = run(TRUSTED_PROXIES="10.0.0.0/8,proxy.intern")
+    assert refused.returncode != 0
+    assert "TRUSTED_PROXIES: 'proxy.intern' is not an IP address or network" in refused.stderr
+    replaced = run(TRUSTED_PROXY_COUNT="1")
+    assert replaced.returncode != 0
+    assert "TRUSTED_PROXY_COUNT was replaced by TRUSTED_PROXIES" in replaced.stderr
 
 
 def test_axes_reset_command_lifts_every_lockout(editor):

@@ -148,3 +148,15 @@ def test_dev_settings_make_a_random_key_once_per_checkout(tmp_path):
     assert dev_key() == first  # the same on the next start
     key_file.unlink()
     assert dev_key() != first  # another checkout, another key
+
+
+def test_the_review_interval_is_read_from_the_environment():
+    code = "from django.conf import settings; print(settings.REVIEW_INTERVAL_DAYS)"
+    result = manage("shell", "-c", code, **{**REQUIRED, "REVIEW_INTERVAL_DAYS": "30"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split()[-1] == "30"
+    for spoiled in ("0", "ein Jahr", "-5"):
+        result = manage("check", **{**REQUIRED, "REVIEW_INTERVAL_DAYS": spoiled})
+        assert result.returncode != 0
+        assert "ImproperlyConfigured" in result.stderr
+        assert "REVIEW_INTERVAL_DAYS" in result.stderr

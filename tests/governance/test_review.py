@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from governance.models import DEFAULT_REVIEW_INTERVAL
+from governance.models import review_interval
 from governance.reminders import send_review_reminders
 from people.factories import ContactPersonFactory
 from topics.factories import TopicPageFactory
@@ -23,9 +23,14 @@ FUTURE = TODAY + datetime.timedelta(days=30)
 
 @pytest.fixture
 def content(topic_index, migration, pflege, editor, make_user):
-    """Due: two pages and a person of the editor, one page of a second owner. Not due: a page
-    reviewed later, a draft, a page without owner whose date is in the future."""
-    kollege = make_user("kollege")
+    """Due: two pages and a person of the editor, one page of a second owner (an editor of
+    Pflege). Not due: a page reviewed later, a draft, a page without owner whose date is in
+    the future."""
+    from governance.models import FachbereichRole
+
+    from .conftest import group_of
+
+    kollege = make_user("kollege", group_of(pflege, FachbereichRole.Role.EDITORS))
     due = {
         "fluechtlinge": TopicPageFactory(
             parent=topic_index,
@@ -88,7 +93,7 @@ def listed(html):
 
 def test_publishing_sets_the_review_date_a_year_ahead(topic_index):
     page = TopicPageFactory(parent=topic_index)
-    assert page.next_review_date == TODAY + DEFAULT_REVIEW_INTERVAL
+    assert page.next_review_date == TODAY + review_interval()
     chosen = TopicPageFactory(parent=topic_index, next_review_date=FUTURE)
     assert chosen.next_review_date == FUTURE
 
@@ -141,7 +146,7 @@ def test_geprueft_unveraendert_in_one_click_is_in_the_audit_log(editor, content)
     )
     assert response.status_code == 302
     page.refresh_from_db()
-    assert page.next_review_date == TODAY + DEFAULT_REVIEW_INTERVAL
+    assert page.next_review_date == TODAY + review_interval()
     entry = PageLogEntry.objects.get(page=page, action="governance.reviewed")
     assert entry.user == editor
     assert entry.data["previous_review_date"] == PAST.isoformat()
@@ -153,7 +158,7 @@ def test_geprueft_unveraendert_in_one_click_is_in_the_audit_log(editor, content)
     response = client.post(f"/admin/ueberpruefung/geprueft/people/contactperson/{person.pk}/")
     assert response.status_code == 302
     person.refresh_from_db()
-    assert person.next_review_date == TODAY + DEFAULT_REVIEW_INTERVAL
+    assert person.next_review_date == TODAY + review_interval()
 
 
 def test_nobody_confirms_content_they_may_not_edit(editor, content):
@@ -163,3 +168,46 @@ def test_nobody_confirms_content_they_may_not_edit(editor, content):
     page.refresh_from_db()
     assert page.next_review_date == PAST
     assert not PageLogEntry.objects.filter(page=page, action="governance.reviewed").exists()
+
+
+def test_the_review_interval_is_a_setting(settings, topic_index, editor, content):
+    """REVIEW_INTERVAL_DAYS: publishing without a date, "Geprüft, unverändert" and the help
+    text of the field in the editor all follow it."""
+    settings.REVIEW_INTERVAL_DAYS = 90
+    page = TopicPageFactory(parent=topic_index)
+    assert page.next_review_date == TODAY + datetime.timedelta(days=90)
+
+    due = content["due"]["fluechtlinge"]
+    client = login(editor)
+    client.post(f"/admin/ueberpruefung/geprueft/topics/topicpage/{due.pk}/")
+    due.refresh_from_db()
+    assert due.next_review_date == TODAY + datetime.timedelta(days=90)
+    editor_html = client.get(f"/admin/pages/{due.pk}/edit/").content.decode()
+    assert "Leer lassen: 90 Tage nach der Veröffentlichung." in editor_html
+
+
+def test_the_report_shows_a_fachbereich_its_own_and_offers_no_members(
+    editor, reviewer, central, content, make_user
+):
+    """A Fachbereich's editors and reviewers see the due content of their Fachbereich (and
+    are told so); the Redaktion sees all. The owner filter offers admin users only, never a
+    front-end member (who only logs in to read protected pages)."""
+    member = make_user("mitglied")
+    for user in (editor, reviewer):
+        response = login(user).get("/admin/ueberpruefung/")
+        html = response.content.decode()
+        assert listed(html) == {"Flüchtlingsarbeit", "Integrationskurse", "Erika Muster"}
+        assert "Sie sehen die Inhalte Ihrer Fachbereiche: Migration und Flüchtlingsarbeit" in html
+        form = response.context["form"]
+        assert [f.name for f in form.fields["fachbereich"].queryset] == [
+            "Migration und Flüchtlingsarbeit"
+        ]
+    response = login(central).get("/admin/ueberpruefung/")
+    assert "Altenpflege" in listed(response.content.decode())
+    owners = set(response.context["form"].fields["owner"].queryset)
+    assert {editor, content["kollege"], central, reviewer} <= owners
+    assert member not in owners
+    # A member chosen by hand is refused by the filter, not listed.
+    refused = login(central).get("/admin/ueberpruefung/", {"owner": member.pk})
+    assert refused.status_code == 200
+    assert "owner" in refused.context["form"].errors

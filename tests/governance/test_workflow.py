@@ -7,7 +7,9 @@ from django.core import mail
 from django.test import Client
 from wagtail.models import TaskState
 
-from .conftest import login, topic_form
+from governance.models import FachbereichRole
+
+from .conftest import group_of, login, topic_form
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +98,37 @@ def test_rejection_returns_the_page_with_the_comment(editor, reviewer, own_page)
     editor_view = login(editor).get(f"/admin/pages/{own_page.pk}/edit/")
     assert editor_view.status_code == 200
     assert comment in editor_view.content.decode()
+
+
+def test_a_rejection_reaches_the_responsible_editor_too(
+    editor, reviewer, central, make_user, migration, own_page
+):
+    """The Redaktion submits a page another editor is responsible for: the rejection goes to
+    the submitter (Wagtail's mail) and to the responsible editor (who will make the change),
+    each once, with the comment; not to the reviewer who rejected."""
+    colleague = make_user("kollegin", group_of(migration, FachbereichRole.Role.EDITORS))
+    type(own_page).objects.filter(pk=own_page.pk).update(responsible_editor=colleague)
+    own_page.refresh_from_db()
+    response = login(central).post(
+        f"/admin/pages/{own_page.pk}/edit/",
+        topic_form(own_page, **{"action-submit": "1", "responsible_editor": colleague.pk}),
+    )
+    assert response.status_code == 302
+    own_page.refresh_from_db()
+    state = own_page.current_workflow_task_state
+    mail.outbox.clear()
+    comment = "Bitte die Ansprechpersonen prüfen."
+    assert act(reviewer, own_page, state, "reject", comment).status_code == 302
+
+    by_recipient = {}
+    for message in mail.outbox:
+        for address in message.to:
+            by_recipient.setdefault(address, []).append(message)
+    assert set(by_recipient) == {central.email, colleague.email}
+    for address, messages in by_recipient.items():
+        assert len(messages) == 1, address
+        assert comment in messages[0].body
+        assert f"/admin/pages/{own_page.pk}/" in messages[0].body
 
 
 def test_a_contact_person_goes_through_the_same_review(editor, reviewer, central, migration):

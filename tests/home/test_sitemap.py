@@ -61,15 +61,19 @@ def test_sitemap_lists_the_whole_demo_site(client, demo):
         assert f"http://testserver{path}" in locations, path
 
 
-def test_robots_txt_allows_pages_and_names_the_sitemap(client):
-    response = client.get("/robots.txt", HTTP_HOST="www.example.org")
+def test_robots_txt_allows_pages_and_names_the_sitemap(client, settings):
+    settings.ALLOWED_HOSTS = ["www.example.org", "evil.example"]
+    settings.SITE_BASE_URL = "https://www.example.org"
+    # The sitemap line comes from SITE_BASE_URL, not from the Host the client sent.
+    response = client.get("/robots.txt", HTTP_HOST="evil.example")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Disallow: /" not in lines
-    assert "Sitemap: http://www.example.org/sitemap.xml" in lines
+    assert "Sitemap: https://www.example.org/sitemap.xml" in lines
+    assert "evil.example" not in response.content.decode()
 
 
 def test_robots_txt_refuses_writes(client):

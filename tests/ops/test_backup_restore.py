@@ -16,7 +16,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
+from django.test import Client
 from wagtail.models import Page
 
 from documents.models import Publication
@@ -42,6 +46,12 @@ for url in json.load(sys.stdin):
     out[url] = [r.status_code, hashlib.sha256(body).hexdigest()]
 print(json.dumps(out))
 """
+
+
+COUNT_SESSIONS = (
+    "from django.contrib.sessions.models import Session; "
+    "print(f'sessions={Session.objects.count()}')"
+)
 
 
 def public_urls(client):
@@ -99,7 +109,13 @@ def test_restore_into_a_fresh_database_and_media_reproduces_every_public_url(
         url for url, (status, _) in before.items() if status != 200
     ]
 
+    key = Fernet.generate_key().decode()
+    settings.BACKUP_KEY = [key]
+    editor = Client()
+    editor.force_login(get_user_model().objects.get(username="admin"))  # a live session
+    assert Session.objects.exists()
     call_command("backup", str(tmp_path / "sicherung"), stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert b"PGDMP" not in (tmp_path / "sicherung" / "database.dump.enc").read_bytes()
 
     cluster = ThrowawayPostgres()
     try:
@@ -110,6 +126,7 @@ def test_restore_into_a_fresh_database_and_media_reproduces_every_public_url(
             "DATABASE_URL": cluster.url,
             "MEDIA_ROOT": str(restored_media),
             "PRIVATE_MEDIA_ROOT": str(restored_private),
+            "BACKUP_KEY": key,
         }
         restored = subprocess.run(
             [sys.executable, "manage.py", "restore", str(tmp_path / "sicherung"), "--noinput"],
@@ -129,8 +146,17 @@ def test_restore_into_a_fresh_database_and_media_reproduces_every_public_url(
             text=True,
             check=True,
         )
+        sessions = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", COUNT_SESSIONS],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     finally:
         cluster.close()
+    assert sessions.stdout.split()[-1] == "sessions=0"  # no live session in the backup
     after = json.loads(after.stdout)
     assert [url for url in urls if after[url] != before[url]] == []
     assert tree(restored_media) == tree(media)

@@ -5,6 +5,7 @@ import uuid
 
 import boto3
 import pytest
+from cryptography.fernet import Fernet
 
 from ops.backup import backup, restore
 
@@ -58,6 +59,7 @@ def test_media_in_s3_backs_up_and_restores_into_an_empty_bucket(settings, moto, 
     for key, body in files.items():
         client.put_object(Bucket=first, Key=key, Body=body)
 
+    settings.BACKUP_KEY = [Fernet.generate_key().decode()]
     manifest = backup(tmp_path / "sicherung", database=False)
     assert set(manifest["files"]) == set(files)
 

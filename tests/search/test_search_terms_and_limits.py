@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
@@ -73,7 +74,7 @@ def test_each_address_has_its_own_limit_and_only_valid_tokens_are_not_limited(
 ):
     from wagtail.models import APIToken
 
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     for n in range(5):
         client.get("/api/v3/search/", {"q": f"Beratung {n}"}, HTTP_X_FORWARDED_FOR="203.0.113.1")
     assert (
@@ -99,6 +100,17 @@ def test_each_address_has_its_own_limit_and_only_valid_tokens_are_not_limited(
         HTTP_AUTHORIZATION=f"Bearer {key}",
     )
     assert with_token.status_code != 429
+
+
+def test_a_direct_client_cannot_rotate_forged_addresses_past_the_limit(db, limit, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.0/8", "10.0.0.0/8"]
+    answers = [
+        Client(REMOTE_ADDR="203.0.113.80", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+        .get("/api/v3/search/", {"q": "Beratung"})
+        .status_code
+        for n in range(6)
+    ]
+    assert answers[-1] == 429
 
 
 def test_the_scheduler_adds_the_counted_searches_to_the_report(demo, client):

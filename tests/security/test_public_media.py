@@ -65,3 +65,10 @@ def test_serve_media_off_leaves_media_to_the_web_server():
     assert media_url() == "/media/images/x.png"
     assert media_url(SERVE_MEDIA="false") == "none"
     assert media_url(AWS_STORAGE_BUCKET_NAME="paritaet-media") == "none"
+
+
+@pytest.mark.parametrize("folder", ["images", "original_images"])
+@pytest.mark.parametrize("length", [256, 300, 1000])
+def test_an_overlong_file_name_is_404_not_500(client, media, folder, length):
+    response = client.get(f"/media/{folder}/{'a' * length}.jpg")
+    assert response.status_code == 404

@@ -18,6 +18,8 @@ def test_cache_hits_carry_the_policies(client, topic_index, path):
         assert "script-src 'self'" in response["Content-Security-Policy"]
         assert "object-src 'none'" in response["Content-Security-Policy"]
         assert "geolocation=()" in response["Permissions-Policy"]
+        expected = "cross-origin" if path.startswith("/api/") else "same-origin"
+        assert response["Cross-Origin-Resource-Policy"] == expected
 
 
 def test_admin_has_its_own_policy(admin_client):
@@ -72,3 +74,21 @@ def test_image_origins_follow_the_storage(env, origins):
         assert "'https://a.example.org', 'https://b.example.org'" in out
     else:
         assert out.startswith(origins)
+
+
+@pytest.mark.parametrize(
+    ("path", "policy"),
+    [
+        ("/", "same-origin"),
+        ("/admin/login/", "same-origin"),
+        ("/robots.txt", "same-origin"),
+        ("/health/live/", "same-origin"),
+        ("/gibt-es-nicht/", "same-origin"),
+        ("/static/css/site.css", "same-origin"),
+        ("/media/images/gibt-es-nicht.png", "cross-origin"),
+        ("/api/v3/pages/", "cross-origin"),
+    ],
+)
+def test_every_response_has_a_cross_origin_resource_policy(client, path, policy):
+    response = client.get(path)
+    assert response["Cross-Origin-Resource-Policy"] == policy, response.status_code

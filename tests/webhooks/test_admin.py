@@ -141,7 +141,7 @@ def test_a_failed_delivery_shows_in_the_log_and_redelivery_completes_it(
     assert f"{LOG}inspect/{delivery.pk}/" in log
     assert str(delivery.pk) in admin_client.get(f"{LOG}?status=failed").content.decode()
     page = admin_client.get(f"{LOG}inspect/{delivery.pk}/").content.decode()
-    assert page.count("Connection refused") == 3
+    assert page.count("Verbindung abgelehnt") == 3
     assert f"{LOG}redeliver/{delivery.pk}/" in page
     assert "Erneut zustellen" in page
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ops.backup import BackupError, restore
+from ops.backup import BackupError, read_manifest, restore
 
 
 class Command(BaseCommand):
@@ -14,6 +14,10 @@ class Command(BaseCommand):
         parser.add_argument("--noinput", "--no-input", action="store_false", dest="interactive")
 
     def handle(self, folder, interactive=True, **options):
+        try:
+            read_manifest(folder)  # a wrong key or a changed file stops before the question
+        except BackupError as error:
+            raise CommandError(str(error)) from error
         if interactive:
             answer = input("Datenbank und Medien werden ersetzt. Fortfahren? [ja/nein] ")
             if answer.strip().lower() != "ja":
@@ -24,5 +28,6 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Wiederhergestellt aus {folder} (Sicherung vom {manifest['created']}): "
-            f"Datenbank und {len(manifest['files'])} Mediendateien, alle geprüft."
+            f"Datenbank und {len(manifest['files'])} Mediendateien und "
+            f"{len(manifest.get('private_files', {}))} Dokumente, alle geprüft."
         )
