@@ -17,7 +17,7 @@ from content.kinds import kind_of
 
 from . import registry
 from .affected import Affected, affected_by, relative_path
-from .events import changed
+from .events import changed, collected
 
 BOOKKEEPING = {
     "latest_revision",
@@ -174,7 +174,7 @@ def child_row_changed(sender, instance, **kwargs):
         page = parent_page(instance)
     except Page.DoesNotExist:
         return
-    if page is not None:
+    if page is not None and not collected("page.published", page):
         changed(type(page), "page.published", page, affected_by(page))
 
 

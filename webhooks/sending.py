@@ -17,11 +17,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from content.values import to_json
-
 from .models import WebhookAttempt, WebhookDelivery
 from .targets import PinnedAddressAdapter, RefusedTarget, checked_address
-from .values import ChangedObjectValue, WebhookEventValue
 
 # Seconds to wait for a receiver; inline (the default task backend) the editor waits too.
 TIMEOUT = 5
@@ -31,16 +28,22 @@ LEASE = timedelta(seconds=60)
 
 
 def build_payload(delivery_id, change, occurred_at):
-    """The JSON body of one event, as text (the outbox keeps it, every attempt sends it)."""
-    event = WebhookEventValue(
-        id=str(delivery_id),
-        event=change.event,
-        occurred_at=occurred_at.isoformat(),
-        object=ChangedObjectValue(model=change.model, id=change.object_id, title=change.title),
-        paths=change.affected.paths,
-        api_urls=change.affected.api_urls,
-    )
-    return json.dumps(to_json(event), ensure_ascii=False, separators=(",", ":"))
+    """The JSON body of one event, as text."""
+    base_url = (settings.WAGTAILAPI_BASE_URL or "").rstrip("/")
+    payload = {
+        "id": str(delivery_id),
+        "event": change.event,
+        "occurred_at": occurred_at.isoformat(),
+        "object": {"model": change.model, "id": change.object_id, "title": change.title},
+        # Everything the transaction changed (the first is "event"/"object" above).
+        "changes": [
+            {"event": event, "object": {"model": model, "id": object_id, "title": title}}
+            for event, model, object_id, title in change.parts
+        ],
+        "paths": change.affected.paths,
+        "api_urls": [base_url + url for url in change.affected.api_urls],
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 def sign(secret, timestamp, body):
