@@ -4,16 +4,12 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
-from changes.registry import CHROME
-from httpcache import cache
-
 from . import terms
-from .engine import MAX_OFFSET, SEARCH_TAG, SearchInputError, clean_query, clean_type, site_search
+from .engine import MAX_OFFSET, SearchInputError, clean_query, clean_type, site_search
 from .limits import MESSAGE, too_many
 from .sources import SOURCES_BY_KEY
 
 PER_PAGE = 10
-PARAMETERS = {"q", "type", "page"}
 
 
 def _page_number(raw):
@@ -77,6 +73,4 @@ def search(request):
         "paginator_page": page,
         "page_range": paginator.get_elided_page_range(page.number),
     }
-    # Kept by the response cache per normalised query; any change invalidates it.
-    cache.tag(request, SEARCH_TAG, CHROME, params=PARAMETERS)
     return TemplateResponse(request, "search/search.html", context, status=400 if error else 200)
