@@ -19,13 +19,9 @@ class SearchConfig(AppConfig):
         # whose schema lists the types of result.
         load_sources()
 
-        from httpcache.cache import tagging
-
         from .api import router
-        from .engine import SEARCH_TAG, forget_promoted_query_strings
+        from .engine import forget_promoted_query_strings
 
-        # Search answers are kept by the response cache; any change invalidates them.
-        router.add_decorator(tagging(SEARCH_TAG), mode="view")
         api.add_router("/search/", router)
         # The searches counted in the cache go into the editors' report (search/terms.py).
         registry.register("flush_search_terms", flush)

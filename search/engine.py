@@ -17,7 +17,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.utils.html import escape
@@ -338,7 +337,9 @@ def promoted_query_strings():
 
 
 def shared_cache():
-    return caches[getattr(settings, "SHARED_CACHE", "default")]
+    # The local cache: a search writes nothing while the visitor waits (the database cache
+    # without Redis would).
+    return caches["default"]
 
 
 def forget_promoted_query_strings(**kwargs):

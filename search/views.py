@@ -4,17 +4,14 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
-from changes.registry import CHROME
-from content.pagination import PAGE_PARAMETER, old_link_redirect, page_links, requested_number
-from httpcache import cache
+from content.pagination import old_link_redirect, page_links, requested_number
 
 from . import terms
-from .engine import MAX_OFFSET, SEARCH_TAG, SearchInputError, clean_query, clean_type, site_search
+from .engine import MAX_OFFSET, SearchInputError, clean_query, clean_type, site_search
 from .limits import MESSAGE, too_many
 from .sources import SOURCES_BY_KEY
 
 PER_PAGE = 10
-PARAMETERS = {"q", "type", PAGE_PARAMETER}  # what the response cache keys the page by
 
 
 def search(request):
@@ -72,6 +69,4 @@ def search(request):
         "paginator_page": page,
         "page_range": page_links(page),
     }
-    # Kept by the response cache per normalised query; any change invalidates it.
-    cache.tag(request, SEARCH_TAG, CHROME, params=PARAMETERS)
     return TemplateResponse(request, "search/search.html", context, status=400 if error else 200)

@@ -113,5 +113,6 @@ def test_a_transaction_that_rolls_back_announces_nothing(
         other.title = "Veröffentlicht"
         other.save_revision().publish()
     titles = [part[3] for change in announced["changes"] for part in change.parts]
+    ids = [part[2] for change in announced["changes"] for part in change.parts]
     assert "Nie veröffentlicht" not in titles
-    assert "Veröffentlicht" in titles
+    assert other.pk in ids and topic.pk not in ids
