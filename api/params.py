@@ -32,6 +32,8 @@ from django.db import models
 from django.http import QueryDict
 from wagtail.api.v3.errors import problem_response
 
+from httpcache import cache
+
 MAX_SEARCH_LENGTH = 255
 MAX_INTEGER = 2**63 - 1
 MAX_PORT = 65535
@@ -203,6 +205,7 @@ def strict_query(run):
         if undeclared:
             return bad_request(f"unknown query parameter(s): {', '.join(sorted(undeclared))}")
         with_plain_search(request)
+        cache.tag(request, params=request.GET)  # all declared: the answer may be stored
         return run(request, *args, **kwargs)
 
     return checked
@@ -211,11 +214,19 @@ def strict_query(run):
 # -- v2 -----------------------------------------------------------------------------------------
 
 
+# The query parameters Wagtail's v2 detail and find views read (wagtail/api/v2/views.py).
+V2_READS = {
+    "detail_view": {"fields", "rich_text_format", "format"},
+    "find_view": {"id", "html_path", "fields", "rich_text_format", "format"},
+}
+
+
 # Borrowed: see cms/borrowed.py (DRF ViewSetMixin.as_view: view.cls)
 def v2_checked(view):
     """Wrap a v2 view: 400 for any query problem (v2 rejects undeclared parameters itself).
     Field filters are integers where the endpoint's model (the requested page type) says so."""
     model = getattr(getattr(view, "cls", None), "model", None)
+    action = (getattr(view, "actions", None) or {}).get("get")
 
     @functools.wraps(view)
     def checked(request, *args, **kwargs):
@@ -223,6 +234,11 @@ def v2_checked(view):
         if problem := query_problem(request.GET, integers):
             return bad_request(problem)
         with_plain_search(request)
+        # What the view reads, for the response cache: a listing rejects any other parameter
+        # itself; the detail and find ignore (find: pass on) the rest, so an answer to a
+        # query with another parameter is not stored.
+        reads = set(request.GET) if action == "listing_view" else V2_READS.get(action, set())
+        cache.tag(request, params=reads)
         return view(request, *args, **kwargs)
 
     return checked

@@ -150,8 +150,14 @@ def affected_by(obj, *, descendants=False, old_path=None, gone=False):
                 affected.tags.add(CHROME)
         if descendants:
             below = Page.objects.descendant_of(obj).filter(live=True)
-            for page in below.only("id", "url_path", "path", "depth"):
+            below_ids = set()
+            for page in below.only("id", "url_path", "path", "depth", "content_type"):
+                below_ids.add(page.pk)
                 affected.tags.add(f"page:{page.pk}")
+                # The listings that show the pages below (a restriction or an unpublish of an
+                # ancestor hides them there too).
+                if model := page.specific_class:
+                    affected.tags |= _listings(model)
                 new = relative_path(page)
                 if new and not (gone or not obj.live):
                     affected.pages[page.pk] = new
@@ -159,6 +165,11 @@ def affected_by(obj, *, descendants=False, old_path=None, gone=False):
                     affected.gone.add(new)
                 if old_path and new and path:
                     affected.gone.add(old_path + new[len(path) :])
+            if below_ids:
+                # Pages that show teasers of the pages below (the home page's topic cards,
+                # pages featuring them) and the menu.
+                page_ids |= _teasing(below_ids) - below_ids
+                affected.tags.add(CHROME)
     elif type(obj) in registry.CHROME_MODELS:
         affected.tags.add(CHROME)
     if isinstance(obj, AbstractImage) and page_ids:

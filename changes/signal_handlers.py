@@ -16,7 +16,7 @@ from wagtail.signals import post_page_move, pre_page_move
 
 from . import registry
 from .affected import Affected, affected_by, relative_path
-from .events import changed
+from .events import changed, collected
 
 BOOKKEEPING = {
     "latest_revision",
@@ -174,7 +174,7 @@ def child_row_changed(sender, instance, **kwargs):
         page = parent_page(instance)
     except Page.DoesNotExist:
         return
-    if page is not None:
+    if page is not None and not collected("page.published", page):
         changed(type(page), "page.published", page, affected_by(page))
 
 

@@ -144,6 +144,18 @@ BORROWED = (
         fingerprint="00be6fe3a0f34c70053d9c40ad018182d322a597ed12813b900cee41d03b2f96",
     ),
     Borrowed(
+        place="changes.models:SharedCacheEntry",
+        kind=COPY,
+        package="Django",
+        version="5.2.19",
+        upstream="django.core.management.commands.createcachetable:Command.create_table",
+        file="django/core/management/commands/createcachetable.py",
+        why="The database cache's table as a model, so that migrate makes it: the shared cache "
+        "without Redis must exist wherever the database does, and createcachetable is a "
+        "second command a deployment could forget.",
+        fingerprint="259a84029fdeffc5cddf5d809b507b08c1924c55c007a04391e29fe70e59bea4",
+    ),
+    Borrowed(
         place="search.backends:SearchBackend",
         kind=COPY,
         package="modelsearch",
@@ -287,6 +299,19 @@ BORROWED = (
         fingerprint="fd991f80cd40f1105f015e8ac334a8cdcee960e6f646617057c83a40e479e351",
     ),
     Borrowed(
+        place="changes.events:current_batch",
+        kind=PRIVATE,
+        package="Django",
+        version="5.2.19",
+        upstream="django.db.backends.base.base:BaseDatabaseWrapper.on_commit",
+        file="django/db/backends/base/base.py",
+        why="A transaction's changes are announced by one on_commit callback; whether it is "
+        "still registered (connection.run_on_commit) tells a batch of a rolled-back "
+        "transaction or savepoint, which Django discards without a signal.",
+        fingerprint="0cc0e2e36fb4ef03040cdc95e929e547b230bcea66593b75aa7874d0fbcc9638",
+        names=("run_on_commit",),
+    ),
+    Borrowed(
         place="ops.health:ReadinessView.get",
         kind=PRIVATE,
         package="Django",
@@ -379,9 +404,10 @@ BORROWED = (
         upstream="rest_framework.viewsets:ViewSetMixin.as_view",
         file="rest_framework/viewsets.py",
         why="The model of a v2 endpoint from its view function (DRF's view.cls), to type its "
-        "field filters.",
+        "field filters, and its action (view.actions), to tell the response cache which "
+        "query parameters it reads.",
         fingerprint="de8c5be262dec11d45adfe65e58498d85cab77d3af48e6b471149d37f1c36665",
-        names=("cls",),
+        names=("cls", "actions"),
     ),
     Borrowed(
         place="content.resolution:Resolution.load",

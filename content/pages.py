@@ -69,6 +69,9 @@ class ResolvedPage:
 
     value_type: ClassVar[type[PageValue]] = PageValue
     value_select_related: ClassVar[tuple] = ()
+    # The query parameters the page's HTML reads (e.g. its filters): a rendered answer to a
+    # query with any other parameter is not kept by the response cache.
+    query_parameters: ClassVar[frozenset] = frozenset()
 
     def collect(self, res):
         """Say what the value refers to (``res.want…``, ``res.collect``); may query child
@@ -112,7 +115,7 @@ class ResolvedPage:
         checks view restrictions before it calls this, so a restricted page reaches here only
         for a reader with credentials, whose responses are never stored.)"""
         response = super().serve(request, *args, **kwargs)
-        cache.tag(request, cache.page_tag(self.pk), "chrome")
+        cache.tag(request, cache.page_tag(self.pk), "chrome", params=self.query_parameters)
         return response
 
     def get_context(self, request, *args, **kwargs):

@@ -222,6 +222,10 @@ class PublicationIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
     """The library page ("Publikationen"): lists all public publications, newest first, with
     filters (topic, type, year, language); the same list is ``/api/v3/publications/``."""
 
+    query_parameters = frozenset(
+        {"thema", "art", "jahr", "sprache", "seite"}
+    )  # catalogue.HTML_NAMES
+
     intro = models.TextField(
         _("Einleitung"),
         blank=True,

@@ -1,12 +1,17 @@
 """The response cache: whole public responses, invalidated by tag the moment a change commits.
 
 An entry is a finished anonymous response (status, content type, body, ETag) stored in
-Django's cache (``RESPONSE_CACHE``: local memory by default, Redis when ``REDIS_URL`` is set,
-shared by every process). It carries the *tags* it was built from (``page:<id>``, ``chrome``,
-``listing:<name>``) with each tag's version at the time; a change gives its affected tags new
-versions (:func:`invalidate`), so an entry is valid only while all its versions are current.
-A hit therefore costs two cache reads and no database query, and its ETag is known without
-resolving or rendering anything.
+Django's cache (``RESPONSE_CACHE``: local memory by default, Redis when ``REDIS_URL`` is set).
+It carries the *tags* it was built from (``page:<id>``, ``chrome``, ``listing:<name>``) with
+each tag's version at the time; a change gives its affected tags new versions
+(:func:`invalidate`), so an entry is valid only while all its versions are current.
+
+The versions live where every process sees them (``RESPONSE_CACHE_VERSIONS``): Redis when it is
+configured, else a table in the database (Django's database cache on ``changes``' table). So an
+entry kept in one process's memory is still checked against a change made by any other process
+(a second worker, the scheduler, a management command). A hit costs one read of the versions
+(one indexed query without Redis, one round trip with it); its ETag is known without resolving
+or rendering anything.
 
 A response is tagged by whoever builds it: a page's ``serve()`` (HTML), :func:`tagging` on a
 v3 router, or the URL (Wagtail's page detail views, see ``httpcache.middleware``).
@@ -17,11 +22,15 @@ counter, read before the response is built and compared before it is stored.
 
 import functools
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.http.request import split_domain_port
 
 PREFIX = "httpcache:"
 GENERATION = PREFIX + "generation"
@@ -29,7 +38,13 @@ EVERYTHING = "everything"  # every entry carries it: forget_everything() empties
 
 
 def store():
+    """Where entries are kept (may be one process's memory)."""
     return caches[getattr(settings, "RESPONSE_CACHE", "default")]
+
+
+def shared():
+    """Where tag versions and the generation are kept: seen by every process."""
+    return caches[getattr(settings, "RESPONSE_CACHE_VERSIONS", "default")]
 
 
 def timeout():
@@ -40,9 +55,16 @@ def page_tag(page_id):
     return f"page:{page_id}"
 
 
-def tag(request, *tags):
-    """Say that the response to ``request`` shows what ``tags`` name (and may be cached)."""
+def tag(request, *tags, params=()):
+    """Say that the response to ``request`` shows what ``tags`` name (and may be cached).
+
+    ``params``: the query parameters the view reads (the rendered site's views ignore the
+    rest, so a response to a query with any other parameter is not stored: one entry per
+    meaningful query, not per spelling a client invents). The APIs answer unknown
+    parameters with 400 themselves.
+    """
     request.content_tags = getattr(request, "content_tags", set()) | set(tags)
+    request.httpcache_params = getattr(request, "httpcache_params", set()) | set(params)
 
 
 def tagging(*tags):
@@ -65,23 +87,25 @@ def _tag_keys(tags):
 
 
 def versions(tags):
-    """The current version of each tag, creating the missing ones."""
-    cache = store()
+    """The current version of each tag (creating the missing ones) and the generation, in one
+    read when every version exists."""
+    cache = shared()
     keys = _tag_keys(tags)
-    found = cache.get_many(list(keys))
+    found = cache.get_many([*keys, GENERATION])
+    current_generation = found.pop(GENERATION, None)
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
     if missing:
         for key, version in missing.items():
             cache.add(key, version, timeout=None)
         found.update(cache.get_many(list(missing)))
-    return {keys[key]: version for key, version in found.items()}
+    return {keys[key]: version for key, version in found.items()}, current_generation
 
 
 def invalidate(tags):
     """Give ``tags`` new versions: every entry built from any of them is stale at once."""
     if not tags:
         return
-    cache = store()
+    cache = shared()
     cache.set_many({key: uuid.uuid4().hex for key in _tag_keys(tags)}, timeout=None)
     cache.set(GENERATION, uuid.uuid4().hex, timeout=None)
 
@@ -91,7 +115,7 @@ def forget_everything():
 
 
 def generation():
-    return store().get(GENERATION)
+    return shared().get(GENERATION)
 
 
 @dataclass
@@ -105,40 +129,121 @@ class Entry:
     alias: str = ""  # the key of the entry this one stands for (a page by its path)
 
     def is_current(self):
-        keys = _tag_keys(self.tags)
-        return store().get_many(list(keys)) == {key: self.tags[tag] for key, tag in keys.items()}
+        return _current([self])
+
+
+# Parameters that only tell analytics where a visitor came from: no view reads them, so the
+# rendered site drops them from the key (the APIs reject them as unknown, so they stay there).
+TRACKING = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga)$")
+DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def is_api_path(path):
+    return path.startswith("/api/")
+
+
+def normalised_host(request):
+    """The host as the site sees it, one spelling per site: lower case, no trailing dot, no
+    default port (``get_host`` has checked it against ``ALLOWED_HOSTS``)."""
+    domain, port = split_domain_port(request.get_host())
+    if port and port != DEFAULT_PORTS.get(request.scheme):
+        return f"{domain}:{port}"
+    return domain
+
+
+def query_items(request, path=None):
+    """The query as the view reads it: ``(name, [values])`` sorted by name, the values of a
+    repeated name in their order (which the view may depend on); tracking parameters dropped
+    outside the API."""
+    api = is_api_path(path or request.path)
+    return sorted(
+        (name, values) for name, values in request.GET.lists() if api or not TRACKING.match(name)
+    )
+
+
+def normalised_query(request, path=None):
+    return urlencode(
+        [(name, value) for name, values in query_items(request, path) for value in values]
+    )
+
+
+def variant(request, path=None):
+    """What of the request's content negotiation changes the answer, or ``None`` when the
+    answer cannot be told from the key (then the cache is neither read nor written).
+
+    Only Wagtail's v2 API negotiates (DRF): it answers JSON when the client accepts it, else
+    406 (or DRF's browsable HTML API, were ``rest_framework`` installed, to a client that
+    names ``text/html``: never kept). The v3 API and the rendered site answer the same whatever
+    ``Accept`` says.
+    """
+    if not (path or request.path).startswith("/api/v2/"):
+        return ""
+    if not request.accepts("application/json"):
+        return None
+    if "text/html" in request.headers.get("Accept", "") and apps.is_installed("rest_framework"):
+        return None
+    return "json"
 
 
 def key_for(request, path=None, query=None):
-    """One entry per host, path and query (the query's order does not matter)."""
+    """One entry per scheme, site host, path, negotiated variant and normalised query, or
+    ``None`` when the request's answer cannot be told from a key (see :func:`variant`)."""
+    kind = variant(request, path)
+    if kind is None:
+        return None
     if query is None:
-        query = "&".join(sorted(request.GET.urlencode().split("&"))) if request.GET else ""
-    raw = f"{request.get_host()}|{path or request.path}|{query}"
+        query = normalised_query(request, path)
+    raw = f"{request.scheme}|{normalised_host(request)}|{path or request.path}|{kind}|{query}"
     return PREFIX + "entry:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def lookup(key):
+def _expected(entries):
+    expected = {}
+    for entry in entries:
+        expected.update({PREFIX + "tag:" + tag: version for tag, version in entry.tags.items()})
+    return expected
+
+
+def _current(entries):
+    """Whether every entry's versions are current: one read of the shared versions."""
+    expected = _expected(entries)
+    return shared().get_many(list(expected)) == expected
+
+
+def _entries(key):
+    """The entry under ``key`` and, for an alias, the entry it stands for; ``[]`` if either is
+    missing."""
     entry = store().get(key)
-    if entry is None or not entry.is_current():
-        return None
-    return lookup(entry.alias) if entry.alias else entry
+    if entry is None:
+        return []
+    if not entry.alias:
+        return [entry]
+    target = store().get(entry.alias)
+    return [entry, target] if target is not None and not target.alias else []
+
+
+def lookup(key):
+    entries = _entries(key)
+    return entries[-1] if entries and _current(entries) else None
 
 
 def lookup_with_generation(key):
-    """``(entry or None, generation)`` in one round trip for a miss (two for a hit)."""
-    found = store().get_many([key, GENERATION])
-    entry = found.get(key)
-    if entry is not None and entry.is_current():
-        entry = lookup(entry.alias) if entry.alias else entry
-    else:
-        entry = None
-    return entry, found.get(GENERATION)
+    """``(entry or None, generation)`` in one read of the shared versions: the entry's
+    versions for a hit, the generation for a miss (so that a change during the build is
+    noticed)."""
+    entries = _entries(key)
+    expected = _expected(entries)
+    found = shared().get_many([*expected, GENERATION])
+    current_generation = found.pop(GENERATION, None)
+    if entries and found == expected:
+        return entries[-1], None
+    return None, current_generation
 
 
 def save_alias(key, target_key, tags):
     """``key`` answers with the entry under ``target_key`` while ``tags`` stay current."""
     tags = set(tags) | {EVERYTHING}
-    tag_versions = versions(tags)
+    tag_versions, _generation = versions(tags)
     if set(tag_versions) != tags:
         return
     entry = Entry(200, "", b"", tag_versions, "", alias=target_key)
@@ -149,8 +254,8 @@ def save(key, response, tags, started_generation):
     """Store ``response`` under ``key`` unless a change happened since the build began (the
     versions are read first: a change after the check leaves the entry stale, never wrong)."""
     tags = set(tags) | {EVERYTHING}
-    tag_versions = versions(tags)
-    if set(tag_versions) != tags or generation() != started_generation:
+    tag_versions, current_generation = versions(tags)
+    if set(tag_versions) != tags or current_generation != started_generation:
         # A version missing means the cache did not answer (see ops.cache): an entry without
         # it would never go stale.
         return None

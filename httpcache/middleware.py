@@ -1,25 +1,35 @@
 """Serves public pages and API reads from the response cache, and says who may keep them.
 
-- A request *with credentials* (an ``Authorization`` header, or a session cookie: a logged-in
-  user or a session that has passed a page or collection password) is never answered from the
-  cache and never stored; what it reads from the API or a page is ``private, no-store``.
+It sits above the session, CSRF, authentication and messages middleware (``MIDDLEWARE`` in
+``cms/settings/base.py``): a hit or a ``304`` costs none of their work, and the security,
+CORS and clickjacking headers are still added to it by the middleware above.
+
+- A request with *valid* credentials (a bearer token that names a live API token, or a session
+  cookie whose session holds something: a logged-in user, a page or collection password
+  entered) is never answered from the cache and never stored; what it reads from the API or a
+  page is ``private, no-store``. A bogus token or cookie counts for nothing: it gets the
+  anonymous answer, from the cache.
 - An anonymous ``GET``/``HEAD`` is answered from a current entry when there is one: ``304``
-  when ``If-None-Match`` names its ETag, else the stored body; no view runs, no query is made.
+  when ``If-None-Match`` names its ETag, else the stored body; no view runs, no query is made
+  but the one read of the entry's versions (``httpcache.cache``).
 - On a miss, a response that says what it shows (tags, see :mod:`httpcache.cache`; Wagtail's
-  page detail and ``find`` are tagged here from their URLs) is stored when it is a public
-  ``200`` (or ``find``'s redirect) that sets no cookie, and leaves ``public, max-age=…``
-  (``API_CACHE_MAX_AGE`` for the API, ``HTML_CACHE_MAX_AGE`` for pages) with
-  ``Vary: Authorization, Cookie``.
+  page detail and ``find`` are tagged here from their URLs) is stored only when it is exactly
+  what any request with the same key would get: a public ``200`` (or ``find``'s redirect) that
+  sets no cookie, used no CSRF token, varies on nothing but what the key covers, and, on the
+  rendered site, was asked with no query parameter the view does not read. It leaves with
+  ``public, max-age=…`` (``API_CACHE_MAX_AGE`` for the API, ``HTML_CACHE_MAX_AGE`` for pages)
+  and ``Vary: Authorization, Cookie``.
 
 ETags and ``304`` for responses that are not cached come from Django's
-``ConditionalGetMiddleware`` (below this one), which leaves ``no-store`` responses alone.
+``ConditionalGetMiddleware`` (above this one), which leaves ``no-store`` responses alone.
 """
 
 import re
+from importlib import import_module
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 
 from . import cache
@@ -29,16 +39,45 @@ from . import cache
 PAGE_DETAIL = re.compile(r"^/api/v[23]/pages/(\d+)/$")
 PAGE_FIND = re.compile(r"^/api/v[23]/pages/find/$")
 LOCATION_PAGE = re.compile(r"/api/v[23]/pages/(\d+)/")
+# What a stored response may vary on: the key covers Accept (v2's negotiation, see
+# cache.variant), and only requests without valid credentials are stored or served.
+KEYED_VARY = {"accept", "authorization", "cookie"}
+API_CONTENT_TYPES = ("application/json", "application/problem+json")
+
+
+def _valid_token(request):
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        return False
+    from wagtail.models import APIToken
+
+    return APIToken.objects.filter(
+        key_hash__in=APIToken.candidate_key_hashes(token),
+        revoked_at__isnull=True,
+        user__is_active=True,
+    ).exists()
+
+
+def _valid_session(request):
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return False
+    engine = import_module(settings.SESSION_ENGINE)
+    return bool(engine.SessionStore(session_key).load())
 
 
 def has_credentials(request):
-    return bool(
-        request.headers.get("Authorization") or settings.SESSION_COOKIE_NAME in request.COOKIES
-    )
+    """Whether the request carries valid credentials (decided once per request; a request
+    with neither an ``Authorization`` header nor a session cookie costs nothing)."""
+    known = getattr(request, "httpcache_credentials", None)
+    if known is None:
+        known = request.httpcache_credentials = _valid_token(request) or _valid_session(request)
+    return known
 
 
 def is_api_path(request):
-    return request.path.startswith("/api/")
+    return cache.is_api_path(request.path)
 
 
 def public(response, request):
@@ -53,10 +92,13 @@ def from_entry(entry, request):
         response = HttpResponseNotModified()
     else:
         response = HttpResponse(entry.body, status=entry.status, content_type=entry.content_type)
+        response["Content-Length"] = str(len(entry.body))
         if entry.location:
             response["Location"] = response.url = entry.location
     response["ETag"] = entry.etag
     response["X-Response-Cache"] = "hit"
+    if cache.variant(request):
+        patch_vary_headers(response, ["Accept"])
     return public(response, request)
 
 
@@ -70,11 +112,28 @@ def url_tags(request, response):
     return set()
 
 
-def storable(response):
+def storable(request, response):
+    """Whether any request with this request's key would get exactly this response."""
     if response.streaming or response.cookies or response.status_code not in (200, 302):
         return False
     control = response.get("Cache-Control", "")
-    return "private" not in control and "no-store" not in control
+    if "private" in control or "no-store" in control:
+        return False
+    if request.META.get("CSRF_COOKIE_USED") or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the body holds this visitor's CSRF token
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    if vary - KEYED_VARY:
+        return False
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    if is_api_path(request) and response.status_code != 302:
+        return content_type in API_CONTENT_TYPES and params_read(request)
+    return params_read(request)
+
+
+def params_read(request):
+    """Whether the view reads every parameter of the query (see ``cache.tag``)."""
+    read = getattr(request, "httpcache_params", set())
+    return all(name in read for name, _values in cache.query_items(request))
 
 
 class ResponseCacheMiddleware:
@@ -91,6 +150,8 @@ class ResponseCacheMiddleware:
             return response
 
         key = cache.key_for(request)
+        if key is None:  # an answer the key cannot tell apart (see cache.variant)
+            return self.get_response(request)
         entry, started = cache.lookup_with_generation(key)
         if entry is not None:
             return from_entry(entry, request)
@@ -98,7 +159,7 @@ class ResponseCacheMiddleware:
         tags = getattr(request, "content_tags", set()) | url_tags(request, response)
         if not tags:
             return response
-        if storable(response):
+        if storable(request, response):
             # The ETag Django would give the body, so a later hit answers If-None-Match alike.
             entry = cache.save(key, response, tags, started)
             if entry is not None and not response.has_header("ETag"):

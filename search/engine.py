@@ -317,12 +317,16 @@ def promoted_results(query, request=None, site=None):
 
 
 PROMOTED_KEY = "search:promoted-query-strings"
+# The response cache's tag of every search answer (page and API): every change invalidates it
+# (changes.events), as any change may change what a search finds.
+SEARCH_TAG = "search"
 
 
 def promoted_query_strings():
-    """The (normalised) queries that editors promote results for, kept in the cache (shared
-    by every process through Redis) until a promotion changes (search/apps.py)."""
-    cache = caches["default"]
+    """The (normalised) queries that editors promote results for, kept in the shared cache
+    (Redis, or the database without it: seen by every process) until a promotion changes
+    (search/apps.py)."""
+    cache = shared_cache()
     strings = cache.get(PROMOTED_KEY)
     if strings is None:
         strings = frozenset(
@@ -332,10 +336,24 @@ def promoted_query_strings():
     return strings
 
 
+def shared_cache():
+    # The local cache: a search writes nothing while the visitor waits (the database cache
+    # without Redis would).
+    return caches["default"]
+
+
 def forget_promoted_query_strings(**kwargs):
-    """Now and again after the commit: another process may have read the list in between."""
-    caches["default"].delete(PROMOTED_KEY)
-    transaction.on_commit(lambda: caches["default"].delete(PROMOTED_KEY))
+    """Now and again after the commit: another process may have read the list in between.
+    Cached search answers show the promotions: they are invalidated on commit."""
+    from httpcache import cache as response_cache
+
+    shared_cache().delete(PROMOTED_KEY)
+
+    def forget():
+        shared_cache().delete(PROMOTED_KEY)
+        response_cache.invalidate({SEARCH_TAG})
+
+    transaction.on_commit(forget)
 
 
 def record_query(query):

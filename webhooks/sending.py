@@ -35,6 +35,11 @@ def build_payload(delivery_id, change, occurred_at):
         "event": change.event,
         "occurred_at": occurred_at.isoformat(),
         "object": {"model": change.model, "id": change.object_id, "title": change.title},
+        # Everything the transaction changed (the first is "event"/"object" above).
+        "changes": [
+            {"event": event, "object": {"model": model, "id": object_id, "title": title}}
+            for event, model, object_id, title in change.parts
+        ],
         "paths": change.affected.paths,
         "api_urls": [base_url + url for url in change.affected.api_urls],
     }

@@ -1,8 +1,9 @@
 """The outbox: every content change becomes one delivery per subscribed active endpoint.
 
-``content_changed`` is sent inside the transaction that makes the change, so the deliveries
-are written atomically with it: a rolled-back change leaves none, a committed one cannot lose
-them. Sending starts once the transaction has committed.
+``content_changed`` is sent once per transaction, after it has committed (changes.events): a
+rolled-back change leaves no delivery, and one publish that wrote a page and its inline rows
+is one delivery per endpoint. The deliveries are written in one statement right after the
+commit; sending starts once they are written.
 """
 
 from django.db import transaction
@@ -14,7 +15,11 @@ from .tasks import send_webhook_task
 
 
 def record_deliveries(sender, change, **kwargs):
-    endpoints = [e for e in WebhookEndpoint.objects.filter(is_active=True) if e.wants(change.event)]
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(is_active=True)
+        if any(endpoint.wants(event) for event in change.events)
+    ]
     if not endpoints:
         return
     now = timezone.now()

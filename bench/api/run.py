@@ -3,16 +3,20 @@
 with gunicorn under production settings with Redis as the shared cache, and measures side by
 side, in one run, with wrk (requests per second, p50/p99 latency):
 
+0. the physical limit: a bare WSGI callable answering the same bytes (``bench/api/bare.py``)
+   under the same gunicorn,
 1. the ceiling: a trivial Django view answering the same number of bytes as the v3 detail,
    behind the same middleware (it pays the response cache's lookup like any request),
 2. warm v3 detail, warm v2 detail, warm page by path (``/api/v3/page-by-path/``), warm
-   rendered topic page: served from the response cache,
+   rendered topic page, warm search (``/api/v3/search/``): served from the response cache,
 3. a conditional GET answered ``304`` from the cache entry's ETag,
-4. cold v3 detail: every request resolves and serialises the page (the request carries a
-   session cookie, so the cache is neither read nor written, as for a logged-in reader).
+4. cold v3 detail and cold topic page: every request resolves (and renders) the page (the
+   request carries a valid API token, so the cache is neither read nor written, as for a
+   reader with credentials).
 
-With ``--load`` it also runs 50 connections for 60 s on the rendered page and the v3 detail
-and prints errors and p99.
+Then the warm rows again against a server without Redis (the tag versions shared through the
+database). With ``--load`` it also runs 50 connections for 60 s on the rendered page and the
+v3 detail and prints errors and p99.
 
 Usage (from the repository root; needs PostgreSQL, Redis and wrk: ``apt-get install wrk``)::
 
@@ -39,6 +43,11 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/paritaet_bench_api"
+SHELL_NEW_API_KEY = (  # a shell command, not a secret
+    "from django.contrib.auth import get_user_model; from wagtail.models import APIToken; "
+    "user, _ = get_user_model().objects.get_or_create(username='bench', is_superuser=True, "
+    "is_staff=True); print(APIToken.create_token(user=user, name='Bench')[1])"
+)
 
 
 def recreate_database(url):
@@ -151,20 +160,23 @@ def main():
     )
     redis.Redis.from_url(redis_url).flushdb()
 
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).with_name("gunicorn")),
-            "bench.api.wsgi",
-            "--bind",
-            f"127.0.0.1:{args.port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
+    token = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", SHELL_NEW_API_KEY],
         cwd=ROOT,
         env=env,
-    )
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-1]
+    gunicorn = str(Path(PYTHON).with_name("gunicorn"))
+    workers = ["--workers", str(args.workers), "--log-level", "warning"]
+
+    def start(app, port, environment):
+        return subprocess.Popen(
+            [gunicorn, app, "--bind", f"127.0.0.1:{port}", *workers], cwd=ROOT, env=environment
+        )
+
+    server = start("bench.api.wsgi", args.port, env)
     try:
         for _ in range(100):
             try:
@@ -181,7 +193,8 @@ def main():
         path = urlsplit(data["meta"]["html_url"]).path
         by_path = f"{base}/api/v3/page-by-path/?html_path={path}"
         html = f"{base}{path}"
-        for url in (v2, by_path, html):
+        search = f"{base}/api/v3/search/?q=Beratung"
+        for url in (v2, by_path, html, search):
             status, _, _ = get(url)
             assert status == 200, (url, status)
         status, headers, body = get(v3)
@@ -193,38 +206,39 @@ def main():
         ceiling = f"{base}/bench/ceiling/{size}/"
         status, _, ceiling_body = get(ceiling)
         assert status == 200 and len(ceiling_body) == size
-        cold_header = "Cookie: sessionid=bench-no-such-session"
-        status, headers, _ = get(v3, {"Cookie": "sessionid=bench-no-such-session"})
+        cold_header = f"Authorization: Bearer {token}"
+        status, headers, _ = get(v3, {"Authorization": f"Bearer {token}"})
         assert status == 200 and "X-Response-Cache" not in headers
+        bare_port = args.port + 1
+        bare_server = start("bench.api.bare", bare_port, {**env, "BENCH_BARE_SIZE": str(size)})
+        bare = f"http://127.0.0.1:{bare_port}/"
+        for _ in range(100):
+            try:
+                get(bare)
+                break
+            except OSError:
+                time.sleep(0.2)
 
         cases = [
-            ("ceiling: trivial view, same bytes", ceiling, (), None),
-            ("warm v3 detail", v3, (), 0.5),
-            ("warm v2 detail", v2, (), 0.5),
-            ("warm page by path (v3)", by_path, (), 0.5),
-            ("warm rendered topic page", html, (), 0.5),
-            ("304 (If-None-Match, v3 detail)", v3, (f"If-None-Match: {etag}",), 0.8),
-            ("cold v3 detail (no cache)", v3, (cold_header,), 0.05),
+            ("bare WSGI callable, same bytes", bare, (), None, "bare"),
+            ("ceiling: trivial view, same bytes", ceiling, (), 0.5, "bare"),
+            ("warm v3 detail", v3, (), 0.9, "ceiling"),
+            ("warm v2 detail", v2, (), 0.9, "ceiling"),
+            ("warm page by path (v3)", by_path, (), 0.9, "ceiling"),
+            ("warm rendered topic page", html, (), 0.9, "ceiling"),
+            ("304 (If-None-Match, v3 detail)", v3, (f"If-None-Match: {etag}",), 0.9, "ceiling"),
+            ("warm search (v3)", search, (), 0.5, "ceiling"),
+            ("cold v3 detail (no cache)", v3, (cold_header,), None, "ceiling"),
+            ("cold rendered topic page (no cache)", html, (cold_header,), 0.1, "ceiling"),
         ]
         print(
             f"\nwrk: {args.duration} s per case, {args.connections} connections, 2 threads; "
-            f"gunicorn {args.workers} sync workers; {os.cpu_count()} CPUs; Redis cache; "
-            f"v3 detail {size} bytes\n"
+            f"gunicorn {args.workers} sync workers; {os.cpu_count()} CPUs; "
+            f"load average {os.getloadavg()[0]:.1f}; v3 detail {size} bytes\n"
         )
-        print(f"{'case':36} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'× ceiling':>10} goal")
-        results = {}
-        for name, url, extra, goal in cases:
-            wrk(url, 2, args.connections, extra)  # warm-up
-            results[name] = result = wrk(url, args.duration, args.connections, extra)
-            top = results[cases[0][0]]["rps"]
-            ratio = result["rps"] / top
-            verdict = "" if goal is None else f"≥ {goal} {'met' if ratio >= goal else 'MISSED'}"
-            print(
-                f"{name:36} {result['rps']:9.0f} {result['p50']:8.2f} {result['p99']:8.2f} "
-                f"{ratio:9.3f}× {verdict}"
-                + (f"  errors: {result['errors']}" if result["errors"] else ""),
-                flush=True,
-            )
+        results = run_cases("Redis cache", cases, args)
+        bare_server.terminate()
+        bare_server.wait(timeout=30)
         if args.load:
             print("\nUnder load: 50 connections, 60 s, warm cache")
             for name, url in (("rendered topic page", html), ("v3 detail", v3)):
@@ -237,8 +251,60 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+    # The same warm rows without Redis: entries in each worker's memory, versions in the
+    # database (one indexed query per hit).
+    no_redis = {key: value for key, value in env.items() if key != "REDIS_URL"}
+    server = start("bench.api.wsgi", args.port, no_redis)
+    try:
+        for _ in range(100):
+            try:
+                get(f"{base}/api/v3/navigation/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        for url in (v3, v2, by_path, html, search, ceiling):
+            for _ in range(args.workers * 4):  # every worker its entry
+                get(url)
+        warm_cases = list(cases[1:8])
+        warm_cases[0] = (*warm_cases[0][:3], None, "with Redis")  # against the ceiling with Redis
+        run_cases(
+            "no Redis (versions in the database)",
+            warm_cases,
+            args,
+            reference=results[cases[1][0]]["rps"],
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
         shutil.rmtree(media, ignore_errors=True)
         shutil.rmtree(static, ignore_errors=True)
+
+
+def run_cases(title, cases, args, reference=None):
+    """Runs each case with wrk and prints it against its reference (the bare callable or the
+    ceiling of the same run)."""
+    print(f"{title}:")
+    print(f"{'case':38} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>14} goal")
+    results = {}
+    for name, url, extra, goal, against in cases:
+        wrk(url, 2, args.connections, extra)  # warm-up
+        results[name] = result = wrk(url, args.duration, args.connections, extra)
+        if against == "bare" and "bare WSGI callable, same bytes" in results:
+            top = results["bare WSGI callable, same bytes"]["rps"]
+        elif against == "ceiling" and "ceiling: trivial view, same bytes" in results:
+            top = results["ceiling: trivial view, same bytes"]["rps"]
+        else:
+            top = reference or result["rps"]
+        ratio = result["rps"] / top
+        verdict = "" if goal is None else f"≥ {goal} {'met' if ratio >= goal else 'MISSED'}"
+        print(
+            f"{name:38} {result['rps']:9.0f} {result['p50']:8.2f} {result['p99']:8.2f} "
+            f"{ratio:6.3f}× {against:7} {verdict}"
+            + (f"  errors: {result['errors']}" if result["errors"] else ""),
+            flush=True,
+        )
+    return results
 
 
 if __name__ == "__main__":

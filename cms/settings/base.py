@@ -78,7 +78,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "rest_framework",
+    # No "rest_framework": Wagtail's v2 API then offers JSON only, not DRF's browsable HTML
+    # API (which a browser's Accept would get, and which the response cache would have to keep
+    # apart); a client that accepts only HTML gets 406.
     # -- Django's own apps.
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -113,14 +115,11 @@ MIDDLEWARE = [
     # SecurityMiddleware and above everything else that does work). Without collectstatic (dev,
     # test) it finds the files in the apps (WHITENOISE_USE_FINDERS).
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    # Before CommonMiddleware, which can answer by itself (APPEND_SLASH), so that such answers get
-    # CORS headers too (django-cors-headers' rule); CORS concerns /api/ only (CORS_URLS_REGEX).
+    # CORS on every response, cache hits included; before CommonMiddleware, which can answer by
+    # itself (APPEND_SLASH), so that such answers get CORS headers too (django-cors-headers'
+    # rule); CORS concerns /api/ only (CORS_URLS_REGEX).
     "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # X-Frame-Options on every response, cache hits included.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Above the response cache: API redirects (find/) get a clean, absolute Location, cache hits
     # included (api/middleware.py).
@@ -128,9 +127,15 @@ MIDDLEWARE = [
     # ETags and 304 answers for what the response cache passes on; it leaves private and
     # no-store responses alone.
     "django.middleware.http.ConditionalGetMiddleware",
-    # The response cache answers anonymous hits here, below the security, CORS and clickjacking
-    # middleware (so hits carry their headers) and above the views (httpcache/middleware.py).
+    # The response cache (httpcache/middleware.py): above the session, CSRF, authentication and
+    # messages middleware, so that a hit or a 304 costs none of their work, and below the
+    # security, CORS and clickjacking middleware, so that hits carry their headers.
     "httpcache.middleware.ResponseCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     # Wagtail's redirects: a 404 of the views becomes the editors' redirect; below the response
     # cache, like the views.
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -174,6 +179,17 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# What every process must see alike (the response cache's tag versions, the rate-limit
+# counters) is kept in SHARED_CACHE: Redis when REDIS_URL is set, else Django's database cache
+# on a table the changes app migrates (changes/models.py), so that a change made by any process
+# (a second gunicorn worker, the scheduler, a management command) is seen by all.
+DATABASE_SHARED_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "changes_shared_cache",
+    # Versions are small; culling would only cost misses, never a stale answer.
+    "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+}
+
 # Local memory unless REDIS_URL is set, so that several app processes share one cache. The Redis
 # backend (ops.cache) logs Redis errors instead of raising them: while Redis is away the site
 # answers from the database, and the cache is emptied once Redis is back if a write (an
@@ -190,13 +206,16 @@ if env.str("REDIS_URL", default=""):
             },
         }
     }
+    SHARED_CACHE = "default"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        "shared": DATABASE_SHARED_CACHE,
     }
+    SHARED_CACHE = "shared"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -391,9 +410,10 @@ SITE_BASE_URL = env.str("SITE_BASE_URL", default="").rstrip("/")
 # Anonymous searches (search page and search API) per visitor address and window, counted in
 # the shared cache by django-ratelimit; more answer 429 with Retry-After. Empty: no limit.
 SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
-RATELIMIT_USE_CACHE = "default"
+RATELIMIT_USE_CACHE = SHARED_CACHE  # counted together by every process
+# A limiter whose store does not answer lets the request through (and logs, search/limits.py).
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"  # honours TRUSTED_PROXIES
-# Without REDIS_URL each process counts on its own (local memory): still a limit.
 
 WAGTAIL_SITE_NAME = "Der Paritätische NRW"
 WAGTAILADMIN_BASE_URL = env.str(
@@ -469,9 +489,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Delivery API (v2 and v3) ------------------------------------------------------------------
 # CORS (corsheaders), the response cache (httpcache), ETags and the API's redirects: see their
 # places in MIDDLEWARE above.
-# The response cache (httpcache/cache.py): which of CACHES holds it, and how long an entry may
-# live at most (a change invalidates it at once anyway).
+# The v2 API reads a session (a logged-in editor), nothing else: no HTTP Basic, whose bogus
+# header would answer 401 where the anonymous answer is due (httpcache/middleware.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+}
+# The response cache (httpcache/cache.py): which of CACHES holds its entries, which one its
+# tag versions (seen by every process: Redis, or the database without it), and how long an
+# entry may live at most (a change invalidates it at once anyway).
 RESPONSE_CACHE = "default"
+RESPONSE_CACHE_VERSIONS = SHARED_CACHE
 RESPONSE_CACHE_TIMEOUT = env.int("RESPONSE_CACHE_TIMEOUT", default=24 * 3600)
 # Rendered pages may be cached by browsers and CDNs for this many seconds.
 HTML_CACHE_MAX_AGE = env.int("HTML_CACHE_MAX_AGE", default=60)

@@ -27,8 +27,10 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    "shared": DATABASE_SHARED_CACHE,  # noqa: F405
 }
+RATELIMIT_USE_CACHE = RESPONSE_CACHE_VERSIONS = "shared"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The test client's host: the default Site follows it (home/site.py), like every absolute URL.
 SITE_BASE_URL = "http://testserver"

