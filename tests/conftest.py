@@ -288,3 +288,23 @@ def _empty_caches():
         # The shared cache in the database is a table: rolled back or flushed with the rest.
         if not isinstance(cache, DatabaseCache):
             cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _changes_announced_at_once(request, monkeypatch):
+    """A test's database work runs inside a transaction that never commits, so a change
+    batched for the commit (changes.events) would never be announced and the response cache
+    would answer the next request from before the change. Tests announce each change at once,
+    as a committed transaction would; tests of the batching itself (they run the on-commit
+    callbacks with ``django_capture_on_commit_callbacks``) and transactional tests (they
+    commit for real) keep the batching."""
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in names or "live_server" in names
+    if marker is not None and marker.kwargs.get("transaction"):
+        transactional = True
+    if transactional or "django_capture_on_commit_callbacks" in names or "commit" in names:
+        return
+    from changes import events
+
+    monkeypatch.setattr(events, "current_batch", lambda: None)
