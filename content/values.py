@@ -38,8 +38,9 @@ def _adapter(annotation):
 def to_json(data, annotation: Any = None):
     """The one way a value becomes JSON: JSON-ready Python data (dicts, lists, strings,
     numbers), every ``URL`` absolute. ``data`` is a value, or data of the type ``annotation``
-    (one field of a value, a list of values). v2's page fields (``api.fields``) and the webhook
-    bodies call it; the v3 endpoints let Django Ninja call the same Pydantic serialiser."""
+    (one field of a value, a list of values). v2's page fields (``api.fields``) and the page
+    head's image call it; the v3 endpoints let Django Ninja call the same Pydantic serialiser.
+    (Webhook bodies carry no values, only ids, titles, paths and URLs: webhooks.sending.)"""
     annotation = type(data) if annotation is None else annotation
     try:
         adapter = _adapter(annotation)
