@@ -189,7 +189,7 @@ def render_queries(client):
 
 
 def test_query_count_does_not_grow_with_the_number_of_publications(
-    client, home_page, topic_index, on_commit, django_assert_max_num_queries
+    client, home_page, topic_index, on_commit
 ):
     """3 and 30 publications (with generated covers and their renditions) cost the same."""
     PublicationIndexPageFactory(parent=home_page)
@@ -199,8 +199,8 @@ def test_query_count_does_not_grow_with_the_number_of_publications(
             PublicationFactory(topics=[topic], publication_date=date(2024, 5, 1))
     client.get("/publikationen/?thema=thema&seite=1")  # creates the cover renditions once
     cache.forget_everything()  # measure the work, not the cache
-    with django_assert_max_num_queries(25):
-        few, shown = render_queries(client)
+    few, shown = render_queries(client)  # the request's queries (not the invalidation)
+    assert few <= 25, f"{few} queries"
     assert shown == 3
 
     with on_commit():
