@@ -88,7 +88,7 @@ def test_page_and_api_return_the_same_results(many, search_api, search_page):
             i["title"]
             for i in search_api(q=WORD, limit=10, offset=(number - 1) * 10).json()["items"]
         ]
-        html = search_page(q=WORD, page=number).content.decode()
+        html = search_page(q=WORD, seite=number).content.decode()
         page_titles = re.findall(r'<h3>(?:<a href="[^"]*">)?([^<]+)', html)
         assert page_titles == api_titles
 

@@ -10,7 +10,8 @@ from topics.factories import TopicPageFactory
 
 
 def img_tags(html):
-    return re.findall(r"<img [^>]+>", html)
+    """The page's own images, in order (the header's wordmark comes before <main>)."""
+    return re.findall(r"<img [^>]+>", html[html.index("<main") :])
 
 
 @pytest.fixture
