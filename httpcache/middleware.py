@@ -24,10 +24,12 @@ ETags and ``304`` for responses that are not cached come from Django's
 ``ConditionalGetMiddleware`` (above this one), which leaves ``no-store`` responses alone.
 """
 
+import logging
 import re
 from importlib import import_module
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
@@ -136,6 +138,9 @@ def params_read(request):
     return all(name in read for name, _values in cache.query_items(request))
 
 
+logger = logging.getLogger(__name__)
+
+
 class ResponseCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -152,7 +157,13 @@ class ResponseCacheMiddleware:
         key = cache.key_for(request)
         if key is None:  # an answer the key cannot tell apart (see cache.variant)
             return self.get_response(request)
-        entry, started = cache.lookup_with_generation(key)
+        try:
+            entry, started = cache.lookup_with_generation(key)
+        except DatabaseError:
+            # Without Redis the shared versions live in the database: while it is away, answer
+            # without the cache (the view fails or answers as it would, e.g. /health/ready/).
+            logger.warning("Response cache: shared versions unreadable, answering uncached")
+            return self.get_response(request)
         if entry is not None:
             return from_entry(entry, request)
         response = self.get_response(request)
@@ -161,7 +172,11 @@ class ResponseCacheMiddleware:
             return response
         if storable(request, response):
             # The ETag Django would give the body, so a later hit answers If-None-Match alike.
-            entry = cache.save(key, response, tags, started)
+            try:
+                entry = cache.save(key, response, tags, started)
+            except DatabaseError:
+                logger.warning("Response cache: shared versions unreadable, answer not stored")
+                entry = None
             if entry is not None and not response.has_header("ETag"):
                 response["ETag"] = entry.etag
         if response.status_code in (200, 304):

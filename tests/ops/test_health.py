@@ -51,6 +51,8 @@ def test_cache_down_is_not_ready_and_says_so(client, db, settings, caplog):
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
         }
     }
+    # As with REDIS_URL set (cms/settings/base.py): Redis is also the shared cache.
+    settings.RESPONSE_CACHE_VERSIONS = settings.RATELIMIT_USE_CACHE = "default"
     response = client.get("/health/ready/?format=json")
     assert response.status_code == 503
     result = checks(response)

@@ -27,6 +27,8 @@ def redis_server(settings):
             "OPTIONS": {"RECOVERY_INTERVAL": 0.2, "RETRY_AFTER": 2, "socket_timeout": 0.3},
         }
     }
+    # As with REDIS_URL set (cms/settings/base.py): Redis is also the shared cache.
+    settings.RESPONSE_CACHE_VERSIONS = settings.RATELIMIT_USE_CACHE = "default"
     try:
         yield server
     finally:
