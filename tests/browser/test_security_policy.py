@@ -61,10 +61,10 @@ def test_every_page_type_has_a_strict_policy_and_no_violation(tab, name):
     assert violations(tab) == [], name
 
 
-# What the site's stylesheet does to the error pages: the brand-coloured header, the site's fonts
-# and the hidden label of the search field.
+# What the site's stylesheet does to the error pages: the header's brand-coloured edge, the
+# site's fonts and the hidden label of the search field.
 ERROR_PAGE_STYLE = """() => ({
-  header: getComputedStyle(document.querySelector("header.site-header")).backgroundColor,
+  header: getComputedStyle(document.querySelector("header.site-header")).borderTopColor,
   font: getComputedStyle(document.body).fontFamily,
   stylesheets: [...document.styleSheets].map(sheet => sheet.href),
   inlineStyles: document.querySelectorAll("style, [style]").length,
