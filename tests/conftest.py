@@ -300,6 +300,8 @@ def _changes_announced_at_once(request, monkeypatch):
     commit for real) keep the batching."""
     names = request.fixturenames
     marker = request.node.get_closest_marker("django_db")
+    if "db" not in names and "transactional_db" not in names and marker is None:
+        return  # no database, no change to announce (and changes.events stays as it is)
     transactional = "transactional_db" in names or "live_server" in names
     if marker is not None and marker.kwargs.get("transaction"):
         transactional = True
