@@ -220,7 +220,7 @@ def test_preview_is_a_german_page_in_the_site_layout(admin_client):
     assert soup.title.text == "Vorschau: Abschnitt"
 
 
-def test_preview_needs_admin_access(client):
+def test_preview_needs_admin_access(db, client):
     response = preview(client, PICKABLE[("TopicBodyBlock", "section")])
     assert response.status_code == 302
     assert "Soziale Beratung" not in response.content.decode()

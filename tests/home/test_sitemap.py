@@ -61,7 +61,7 @@ def test_sitemap_lists_the_whole_demo_site(client, demo):
         assert f"http://testserver{path}" in locations, path
 
 
-def test_robots_txt_allows_pages_and_names_the_sitemap(client, settings):
+def test_robots_txt_allows_pages_and_names_the_sitemap(db, client, settings):
     settings.ALLOWED_HOSTS = ["www.example.org", "evil.example"]
     settings.SITE_BASE_URL = "https://www.example.org"
     # The sitemap line comes from SITE_BASE_URL, not from the Host the client sent.
