@@ -29,7 +29,6 @@ import re
 from importlib import import_module
 
 from django.conf import settings
-from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
@@ -159,7 +158,7 @@ class ResponseCacheMiddleware:
             return self.get_response(request)
         try:
             entry, started = cache.lookup_with_generation(key)
-        except DatabaseError:
+        except Exception:  # noqa: BLE001 - fail open: any store error means no cache
             # Without Redis the shared versions live in the database: while it is away, answer
             # without the cache (the view fails or answers as it would, e.g. /health/ready/).
             logger.warning("Response cache: shared versions unreadable, answering uncached")
@@ -174,7 +173,7 @@ class ResponseCacheMiddleware:
             # The ETag Django would give the body, so a later hit answers If-None-Match alike.
             try:
                 entry = cache.save(key, response, tags, started)
-            except DatabaseError:
+            except Exception:  # noqa: BLE001 - fail open, as above
                 logger.warning("Response cache: shared versions unreadable, answer not stored")
                 entry = None
             if entry is not None and not response.has_header("ETag"):
