@@ -55,16 +55,39 @@ def page_tag(page_id):
     return f"page:{page_id}"
 
 
-def tag(request, *tags, params=()):
+def tag(request, *tags, params=(), on_hit=()):
     """Say that the response to ``request`` shows what ``tags`` name (and may be cached).
 
     ``params``: the query parameters the view reads (the rendered site's views ignore the
     rest, so a response to a query with any other parameter is not stored: one entry per
     meaningful query, not per spelling a client invents). The APIs answer unknown
     parameters with 400 themselves.
+
+    ``on_hit``: ``(name, *arguments)`` of a handler registered with :func:`when_hit`, called
+    as ``handler(request, *arguments)`` each time the stored entry answers a request in the
+    view's stead (the view's side effects that must not be lost to the cache, e.g. counting
+    a search for the editors' report). Arguments are kept with the entry: plain values.
     """
     request.content_tags = getattr(request, "content_tags", set()) | set(tags)
     request.httpcache_params = getattr(request, "httpcache_params", set()) | set(params)
+    if on_hit:
+        request.httpcache_on_hit = tuple(on_hit)
+
+
+# name -> handler(request, *arguments), registered by the apps (see :func:`tag`'s ``on_hit``)
+HIT_HANDLERS = {}
+
+
+def when_hit(name, handler):
+    """Register ``handler`` for entries tagged with ``on_hit=(name, ...)``."""
+    HIT_HANDLERS[name] = handler
+
+
+def hit(entry, request):
+    """Run the entry's hit handler, if it has one, for a request it answers."""
+    note = getattr(entry, "on_hit", ())
+    if note and (handler := HIT_HANDLERS.get(note[0])):
+        handler(request, *note[1:])
 
 
 def tagging(*tags):
@@ -127,6 +150,7 @@ class Entry:
     etag: str
     location: str = ""
     alias: str = ""  # the key of the entry this one stands for (a page by its path)
+    on_hit: tuple = ()  # (handler name, *arguments): see tag()
 
     def is_current(self):
         return _current([self])
@@ -250,7 +274,7 @@ def save_alias(key, target_key, tags):
     store().set(key, entry, timeout=timeout())
 
 
-def save(key, response, tags, started_generation):
+def save(key, response, tags, started_generation, on_hit=()):
     """Store ``response`` under ``key`` unless a change happened since the build began (the
     versions are read first: a change after the check leaves the entry stale, never wrong)."""
     tags = set(tags) | {EVERYTHING}
@@ -267,6 +291,7 @@ def save(key, response, tags, started_generation):
         tags=tag_versions,
         etag=response.get("ETag") or f'"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"',
         location=response.get("Location", ""),
+        on_hit=tuple(on_hit),
     )
     store().set(key, entry, timeout=timeout())
     return entry

@@ -164,6 +164,10 @@ class ResponseCacheMiddleware:
             logger.warning("Response cache: shared versions unreadable, answering uncached")
             return self.get_response(request)
         if entry is not None:
+            try:
+                cache.hit(entry, request)
+            except Exception:  # noqa: BLE001 - a side effect of the view, never the answer
+                logger.exception("Response cache: the hit handler of an entry failed")
             return from_entry(entry, request)
         response = self.get_response(request)
         tags = getattr(request, "content_tags", set()) | url_tags(request, response)
@@ -172,7 +176,9 @@ class ResponseCacheMiddleware:
         if storable(request, response):
             # The ETag Django would give the body, so a later hit answers If-None-Match alike.
             try:
-                entry = cache.save(key, response, tags, started)
+                entry = cache.save(
+                    key, response, tags, started, getattr(request, "httpcache_on_hit", ())
+                )
             except Exception:  # noqa: BLE001 - fail open, as above
                 logger.warning("Response cache: shared versions unreadable, answer not stored")
                 entry = None

@@ -13,6 +13,7 @@ where only umlauts differ ("Fluchtlingsarbeit"), or, for a query that finds noth
 words of public titles and names, if the corrected query finds something.
 """
 
+import logging
 import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -39,6 +40,8 @@ MAX_LIMIT = 50
 # Relevance merging needs offset + limit hits from every type; deeper pages are not useful.
 MAX_OFFSET = 1000
 SUGGESTION_LIMIT = 8
+
+logger = logging.getLogger(__name__)
 
 
 class SearchInputError(ValueError):
@@ -322,37 +325,47 @@ PROMOTED_KEY = "search:promoted-query-strings"
 SEARCH_TAG = "search"
 
 
+# The response cache's tag (httpcache.cache) whose shared version says which copy of the
+# promoted queries is current.
+PROMOTIONS_TAG = "search-promotions"
+
+
 def promoted_query_strings():
-    """The (normalised) queries that editors promote results for, kept in the shared cache
-    (Redis, or the database without it: seen by every process) until a promotion changes
-    (search/apps.py)."""
-    cache = shared_cache()
-    strings = cache.get(PROMOTED_KEY)
+    """The (normalised) queries that editors promote results for.
+
+    Kept in each process's cache under the current version of :data:`PROMOTIONS_TAG`, a version
+    every process sees (Redis, or the database without it): a change to a promotion gives it a
+    new version (:func:`forget_promoted_query_strings`), so every process reads the list again
+    on its next search, and a search costs one read of that version, no write."""
+    from httpcache import cache as response_cache
+
+    try:
+        versions, _generation = response_cache.versions({PROMOTIONS_TAG})
+        version = versions.get(PROMOTIONS_TAG)
+    except Exception:  # noqa: BLE001 - the shared store is away: read the list itself
+        logger.warning("Search: the promotions' shared version is unreadable")
+        version = None
+    local = caches["default"]
+    key = f"{PROMOTED_KEY}:{version}"
+    strings = local.get(key) if version else None
     if strings is None:
         strings = frozenset(
             Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
         )
-        cache.set(PROMOTED_KEY, strings, None)
+        if version:
+            local.set(key, strings, None)
     return strings
 
 
-def shared_cache():
-    # The local cache: a search writes nothing while the visitor waits (the database cache
-    # without Redis would).
-    return caches["default"]
-
-
 def forget_promoted_query_strings(**kwargs):
-    """Now and again after the commit: another process may have read the list in between.
-    Cached search answers show the promotions: they are invalidated on commit."""
+    """Now and again after the commit (another process may have read the list in between):
+    the list and the cached search answers, which show the promotions."""
     from httpcache import cache as response_cache
 
-    shared_cache().delete(PROMOTED_KEY)
-
     def forget():
-        shared_cache().delete(PROMOTED_KEY)
-        response_cache.invalidate({SEARCH_TAG})
+        response_cache.invalidate({PROMOTIONS_TAG, SEARCH_TAG})
 
+    forget()
     transaction.on_commit(forget)
 
 

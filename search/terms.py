@@ -48,6 +48,17 @@ def from_the_site(request):
     return bool(referer.netloc) and referer.netloc == request.get_host()
 
 
+# The response cache's hit handler (httpcache.cache.when_hit): a search answered from the
+# cache counts like one the view answered.
+HIT_HANDLER = "search-terms"
+
+
+def count_from_the_site(request, query, found):
+    """Count the search when the visitor made it on the site (see :func:`from_the_site`)."""
+    if from_the_site(request):
+        count(query, found)
+
+
 def count(query, found):
     """Count one search for ``query`` (cleaned) that found ``found`` results: in the cache."""
     if not found or not query_terms(query):

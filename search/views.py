@@ -4,14 +4,18 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
-from content.pagination import old_link_redirect, page_links, requested_number
+from changes.registry import CHROME
+from content.pagination import PAGE_PARAMETER, old_link_redirect, page_links, requested_number
+from httpcache import cache
 
 from . import terms
-from .engine import MAX_OFFSET, SearchInputError, clean_query, clean_type, site_search
+from .engine import MAX_OFFSET, SEARCH_TAG, SearchInputError, clean_query, clean_type, site_search
 from .limits import MESSAGE, too_many
 from .sources import SOURCES_BY_KEY
 
 PER_PAGE = 10
+# The query parameters the page reads (an old ?page= link is redirected first).
+PARAMETERS = {"q", "type", PAGE_PARAMETER}
 
 
 def search(request):
@@ -48,10 +52,13 @@ def search(request):
         # Past the end (an old link): show the last page, as Django's Paginator.get_page does.
         number = last
         outcome = search_page(number)
-    if query and requested == 1 and terms.from_the_site(request):
+    counted = ()
+    if query and requested == 1:
         # Only a new search made on the site counts for the report of frequent queries (in the
-        # cache; search/terms.py), not paging through it.
-        terms.count(query, outcome.total)
+        # cache; search/terms.py), not paging through it; a later answer from the response
+        # cache counts too (the same handler, run by the cache).
+        counted = (terms.HIT_HANDLER, query, outcome.total)
+        terms.count_from_the_site(request, query, outcome.total)
 
     # A Paginator over the total gives the page links; the hits of this page come from the search.
     paginator = Paginator(range(outcome.total), PER_PAGE)
@@ -69,4 +76,6 @@ def search(request):
         "paginator_page": page,
         "page_range": page_links(page),
     }
+    # Kept by the response cache per normalised query; any change invalidates it.
+    cache.tag(request, SEARCH_TAG, CHROME, params=PARAMETERS, on_hit=counted)
     return TemplateResponse(request, "search/search.html", context, status=400 if error else 200)
