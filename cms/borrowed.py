@@ -376,19 +376,19 @@ BORROWED = (
         place="api.params:query_fields",
         kind=PRIVATE,
         package="django-ninja",
-        version="1.7.1",
+        version="1.8.0",
         upstream="ninja.params.models:ParamModel",
         file="ninja/params/models.py",
         why="The query parameters an operation declares (Operation.models, their "
         "__ninja_param_source__ and __ninja_flatten_map__), so that undeclared ones get a 400.",
-        fingerprint="f415a157ff1692acd22c38c6757897c7a598ebb1e7f53afd2c1879b201a443f7",
+        fingerprint="3b38b20a651cfa23f588ee00ad6931710e3e980ddf87f128e21394df7e9c5938",
         names=("__ninja_param_source__", "__ninja_flatten_map__", "models"),
     ),
     Borrowed(
         place="api.params:strict_query",
         kind=PRIVATE,
         package="django-ninja",
-        version="1.7.1",
+        version="1.8.0",
         upstream="ninja.router:BoundRouter._bind_operations",
         file="ninja/router.py",
         why="A view-mode decorator is given the bound Operation.run: the operation (its url_name "
