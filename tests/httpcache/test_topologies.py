@@ -176,11 +176,6 @@ def test_gunicorn_with_three_workers_and_no_redis(tmp_path, topic, django_user_m
         stop(process)
 
 
-@pytest.mark.xfail(
-    reason="Known failure in CI at the end of the session (2026-12-07) after the scheduler "
-    "became registered jobs (jobs/); passed on the change-pipeline branch. To fix first.",
-    strict=False,
-)
 def test_runserver_with_a_separate_scheduler_going_live(tmp_path, topic):
     env = environment(tmp_path, "cms.settings.dev")
     env["DEBUG"] = "false"

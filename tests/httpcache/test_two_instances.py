@@ -123,11 +123,6 @@ def instances(tmp_path, collected_static):
         redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-@pytest.mark.xfail(
-    reason="Known failure in CI at the end of the session (2026-12-07), after the last "
-    "landings (settings lists, shared cache); passed on the change-pipeline branch. To fix first.",
-    strict=False,
-)
 def test_a_publish_through_one_instance_is_served_by_the_other_at_once(
     instances, topic_index, django_user_model
 ):

@@ -33,12 +33,12 @@ SLOW_WORKER = """
 import sys, time, django
 django.setup()
 import documents.tasks
-real = documents.tasks.read_pdf
-def slow(data):
+real = documents.tasks.analyse_pdf
+def slow(data, **kwargs):
     open(sys.argv[1], "w").close()
     time.sleep(120)
-    return real(data)
-documents.tasks.read_pdf = slow
+    return real(data, **kwargs)
+documents.tasks.analyse_pdf = slow
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 call_command("db_worker", worker_id="worker-1", batch=True, no_startup_delay=True)
