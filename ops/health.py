@@ -4,8 +4,10 @@
   never makes an orchestrator kill every app process at once.
 - ``/health/ready/``: readiness, the database answers, the cache answers, both file storages
   (public media and the documents' private storage) are reachable, and every migration is
-  applied. ``200`` when all pass, else ``503`` naming the failed check; ``?format=json`` (or
-  ``Accept: application/json``) gives one line per check.
+  applied. ``200`` when all pass, else ``503``. Only the configured probe
+  (``HEALTH_PROBE_TOKEN``) is told which check failed (``?format=json`` or
+  ``Accept: application/json`` gives it one line per check); anyone else gets the status code
+  with "ok" or "nicht bereit".
 
 Neither is cached (``Cache-Control: no-store``; the response cache stores only tagged
 responses) and a failing readiness answer is not logged as a server error: the failed check is
@@ -13,6 +15,7 @@ logged once as a warning by the library.
 """
 
 import dataclasses
+import hmac
 import os
 from pathlib import Path
 
@@ -158,8 +161,24 @@ class ReadinessView(HealthCheckView):
             # Not ready is an answer, not a server error: 503 for the load balancer, and no
             # "Internal Server Error" in Django's request log.
             response.status_code = 503
+        if not probe_may_see_details(request):
+            status = response.status_code
+            response = HttpResponse(
+                "ok\n" if status == 200 else "nicht bereit\n",
+                status=status,
+                content_type="text/plain; charset=utf-8",
+            )
+            add_never_cache_headers(response)
         response._has_been_logged = True
         return response
+
+
+def probe_may_see_details(request):
+    """Whether the caller is the configured probe (``HEALTH_PROBE_TOKEN`` in the
+    ``X-Health-Probe-Token`` header): only it learns which service failed and how."""
+    token = settings.HEALTH_PROBE_TOKEN
+    sent = request.headers.get("X-Health-Probe-Token", "")
+    return bool(token) and hmac.compare_digest(sent.encode(), token.encode())
 
 
 @require_GET

@@ -410,6 +410,11 @@ SITE_BASE_URL = env.str("SITE_BASE_URL", default="").rstrip("/")
 # Anonymous searches (search page and search API) per visitor address and window, counted in
 # the shared cache by django-ratelimit; more answer 429 with Retry-After. Empty: no limit.
 SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
+
+# /health/ready/ tells which check failed only to a caller that sends this secret in the
+# X-Health-Probe-Token header (the orchestrator's probe); anyone else gets the status code and
+# "ok" or "nicht bereit" alone. Empty (the default): details to nobody.
+HEALTH_PROBE_TOKEN = env.str("HEALTH_PROBE_TOKEN", default="")
 RATELIMIT_USE_CACHE = SHARED_CACHE  # counted together by every process
 # A limiter whose store does not answer lets the request through (and logs, search/limits.py).
 RATELIMIT_FAIL_OPEN = True

@@ -43,5 +43,7 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 # No search rate limit while the suite searches from one address; its tests switch it on.
 SEARCH_RATE_LIMIT = ""
+# The readiness details for the tests that send it (tests/ops/health.py: PROBE).
+HEALTH_PROBE_TOKEN = "test-probe-token"
 # Webhook receivers on this machine (a local frontend, the tests' receivers) are allowed here.
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=True)

@@ -14,6 +14,8 @@ from .services import CuttingProxy, closed_port
 from .test_s3_outage import Moto, use_bucket
 
 ROOT = Path(__file__).resolve().parents[2]
+# The orchestrator's probe: HEALTH_PROBE_TOKEN of the test settings in its header.
+PROBE = {"X-Health-Probe-Token": "test-probe-token"}
 
 
 def checks(response):
@@ -32,7 +34,7 @@ def test_liveness_answers_and_is_never_cached(client, db):
 
 def test_ready_when_everything_answers(client, db):
     for _ in range(2):
-        response = client.get("/health/ready/", headers={"Accept": "application/json"})
+        response = client.get("/health/ready/", headers={"Accept": "application/json", **PROBE})
         assert response.status_code == 200
         assert checks(response) == {
             "Database": "OK",
@@ -53,7 +55,7 @@ def test_cache_down_is_not_ready_and_says_so(client, db, settings, caplog):
     }
     # As with REDIS_URL set (cms/settings/base.py): Redis is also the shared cache.
     settings.RESPONSE_CACHE_VERSIONS = settings.RATELIMIT_USE_CACHE = "default"
-    response = client.get("/health/ready/?format=json")
+    response = client.get("/health/ready/?format=json", headers=PROBE)
     assert response.status_code == 503
     result = checks(response)
     assert "Cache unreachable" in result["Cache"]
@@ -67,7 +69,8 @@ def test_database_down_is_not_ready_and_says_so():
     """A process whose PostgreSQL does not answer (nothing listens on its port)."""
     script = (
         "import django, json; django.setup(); from django.test import Client; "
-        "r = Client().get('/health/ready/?format=json'); "
+        "r = Client(headers={'X-Health-Probe-Token': 'test-probe-token'})"
+        ".get('/health/ready/?format=json'); "
         "print(r.status_code); print(r.content.decode()); "
         "print(Client().get('/health/live/').status_code)"
     )
@@ -125,7 +128,7 @@ def test_storage_probe_on_s3_writes_nothing(client, db, s3_behind_proxy):
     s3.client.put_object(Bucket=s3.bucket, Key="private/documents/da.pdf", Body=b"%PDF-1.7")
     before = s3.objects()
     for _ in range(5):
-        response = client.get("/health/ready/?format=json")
+        response = client.get("/health/ready/?format=json", headers=PROBE)
         assert response.status_code == 200
         assert storage_checks(response) == {"default": "OK", "documents": "OK"}
     # One HEAD on the bucket per storage and probe: no PUT, no DELETE, nothing new in it.
@@ -136,7 +139,7 @@ def test_storage_probe_on_s3_writes_nothing(client, db, s3_behind_proxy):
 def test_storage_down_is_not_ready_and_says_so(client, db, s3_behind_proxy):
     s3_behind_proxy.stop()
     started = time.monotonic()
-    response = client.get("/health/ready/?format=json")
+    response = client.get("/health/ready/?format=json", headers=PROBE)
     assert time.monotonic() - started < 5
     assert response.status_code == 503
     result = checks(response)
@@ -151,7 +154,7 @@ def test_storage_that_hangs_fails_the_probe_within_its_budget(client, db, s3_beh
     attempt): the probe's own client gives up after its short timeout."""
     s3_behind_proxy.proxy.hanging = True
     started = time.monotonic()
-    response = client.get("/health/ready/?format=json")
+    response = client.get("/health/ready/?format=json", headers=PROBE)
     assert time.monotonic() - started < 5
     assert response.status_code == 503
     for outcome in storage_checks(response).values():
@@ -161,7 +164,7 @@ def test_storage_that_hangs_fails_the_probe_within_its_budget(client, db, s3_beh
 def test_a_bucket_that_is_missing_is_not_ready(client, db, s3_behind_proxy, settings):
     settings.STORAGES["documents"]["OPTIONS"]["bucket_name"] = "gibt-es-nicht"
     settings.STORAGES = {**settings.STORAGES}  # (re-set: Django's storages follow the change)
-    response = client.get("/health/ready/?format=json")
+    response = client.get("/health/ready/?format=json", headers=PROBE)
     assert response.status_code == 503
     assert storage_checks(response) == {
         "default": "OK",
@@ -183,7 +186,7 @@ def test_local_storage_probe_checks_the_folder_without_writing(client, db, setti
             "OPTIONS": {"location": private},
         },
     }
-    response = client.get("/health/ready/?format=json")
+    response = client.get("/health/ready/?format=json", headers=PROBE)
     assert response.status_code == 200
     assert storage_checks(response) == {"default": "OK", "documents": "OK"}
     assert list(tmp_path.rglob("*")) == [media]  # nothing written, nothing made
@@ -191,9 +194,38 @@ def test_local_storage_probe_checks_the_folder_without_writing(client, db, setti
     # A media "folder" that is a file (os.access alone would pass for root).
     media.rmdir()
     media.write_bytes(b"")
-    response = client.get("/health/ready/?format=json")
+    response = client.get("/health/ready/?format=json", headers=PROBE)
     assert response.status_code == 503
     assert storage_checks(response) == {
         "default": "Unavailable: Storage folder missing or not writable",
         "documents": "OK",
     }
+
+
+def test_anyone_but_the_probe_gets_the_status_code_alone(client, db, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "ops.cache.DegradingRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        }
+    }
+    settings.RESPONSE_CACHE_VERSIONS = settings.RATELIMIT_USE_CACHE = "default"
+    for headers in ({}, {"X-Health-Probe-Token": "geraten"}, {"Accept": "application/json"}):
+        response = client.get("/health/ready/?format=json", headers=headers)
+        assert response.status_code == 503
+        assert response.content == b"nicht bereit\n"
+        assert response["Content-Type"].startswith("text/plain")
+        assert "no-store" in response["Cache-Control"]
+    # With no token configured, nobody gets the details, not even with an empty header.
+    settings.HEALTH_PROBE_TOKEN = ""
+    response = client.get("/health/ready/?format=json", headers={"X-Health-Probe-Token": ""})
+    assert response.content == b"nicht bereit\n"
+
+
+def test_the_probe_is_told_which_check_failed(client, db, settings):
+    settings.HEALTH_PROBE_TOKEN = "anderes-geheimnis"
+    assert client.get("/health/ready/", headers=PROBE).content == b"ok\n"
+    response = client.get(
+        "/health/ready/?format=json", headers={"X-Health-Probe-Token": "anderes-geheimnis"}
+    )
+    assert checks(response)["Database"] == "OK"

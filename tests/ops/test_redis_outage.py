@@ -75,7 +75,9 @@ def test_redis_stopped_site_and_api_still_answer(client, redis_server, topic, ca
     assert "Erste Fassung" in client.get(topic.url).content.decode()
     assert any("answering without the cache" in r.getMessage() for r in caplog.records)
 
-    ready = client.get("/health/ready/?format=json")
+    ready = client.get(
+        "/health/ready/?format=json", headers={"X-Health-Probe-Token": "test-probe-token"}
+    )
     assert ready.status_code == 503
     assert any("Cache" in name and "unreachable" in value for name, value in ready.json().items())
 
