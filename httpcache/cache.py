@@ -160,6 +160,14 @@ class Entry:
 # rendered site drops them from the key (the APIs reject them as unknown, so they stay there).
 TRACKING = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga)$")
 DEFAULT_PORTS = {"http": "80", "https": "443"}
+# Parameters of the rendered site that change nothing in the answer but that a view (or its
+# hit handler) reads for a side effect, e.g. the search forms' token (search.terms): left out
+# of the key like tracking parameters (registered by the apps: leave_out_of_key()).
+UNKEYED = set()
+
+
+def leave_out_of_key(*names):
+    UNKEYED.update(names)
 
 
 def is_api_path(path):
@@ -177,11 +185,13 @@ def normalised_host(request):
 
 def query_items(request, path=None):
     """The query as the view reads it: ``(name, [values])`` sorted by name, the values of a
-    repeated name in their order (which the view may depend on); tracking parameters dropped
-    outside the API."""
+    repeated name in their order (which the view may depend on); tracking and other unkeyed
+    parameters (:data:`UNKEYED`) dropped outside the API."""
     api = is_api_path(path or request.path)
     return sorted(
-        (name, values) for name, values in request.GET.lists() if api or not TRACKING.match(name)
+        (name, values)
+        for name, values in request.GET.lists()
+        if api or not (TRACKING.match(name) or name in UNKEYED)
     )
 
 

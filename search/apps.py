@@ -23,12 +23,13 @@ class SearchConfig(AppConfig):
 
         from .api import router
         from .engine import SEARCH_TAG, forget_promoted_query_strings
-        from .terms import HIT_HANDLER, count_from_the_site
+        from .terms import FORM_PARAMETER, HIT_HANDLER, count_from_the_site
 
         # Search answers are kept by the response cache; any change invalidates them
         # (changes.events.announce), and a search answered from it still counts for the report.
         router.add_decorator(cache.tagging(SEARCH_TAG), mode="view")
         cache.when_hit(HIT_HANDLER, count_from_the_site)
+        cache.leave_out_of_key(FORM_PARAMETER)
         api.add_router("/search/", router)
         # The searches counted in the cache go into the editors' report (search/terms.py).
         registry.register("flush_search_terms", flush)

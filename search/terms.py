@@ -6,10 +6,13 @@ processes count together); no database row is written while the visitor waits.
 counts up into Wagtail's ``Query``/``QueryDailyHits`` rows: one write per search term and day,
 however often it was searched.
 
-Only searches a visitor made on the site count: the search page submitted from the site's own
-pages (``Sec-Fetch-Site: same-origin`` or a ``Referer`` of the same host), not requests made up
-elsewhere, not the API, not paging through results; and only terms that found something, so
-that probes (``<script>``, SQL) never reach the report.
+Only searches a visitor made on the site count: the search page submitted by one of the site's
+own search forms, which carry a signed token (``?formular=``, :func:`form_token`; a header such
+as ``Sec-Fetch-Site`` or ``Referer`` anyone can set), not links or requests made up elsewhere,
+not the API, not paging through results; and only terms that found something, so that probes
+(``<script>``, SQL) never reach the report. The token names the day it was made and is good for
+:data:`FORM_TOKEN_DAYS` days, so a page kept by the response cache or a CDN keeps a working form;
+it is the same on every page of a day and is not part of the response cache's key.
 
 Counters live in generations: a flush starts a new generation, then reads the old one. Each
 new term of a generation takes a numbered slot (``incr`` is atomic in Redis and locmem), so the
@@ -17,12 +20,14 @@ flush finds every term without a list that processes would have to share.
 """
 
 import hashlib
-from urllib.parse import urlsplit
+from datetime import timedelta
 
+from django.core import signing
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from .highlight import query_terms
@@ -40,12 +45,28 @@ def _generation(cache):
     return cache.get(f"{PREFIX}:generation", 1)
 
 
+FORM_PARAMETER = "formular"
+FORM_TOKEN_DAYS = 7
+_SALT = "search.terms.form"
+
+
+def form_token(today=None):
+    """The token of the site's search forms today (signed with ``SECRET_KEY``)."""
+    today = today or timezone.localdate()
+    return signing.Signer(salt=_SALT).sign(today.isoformat()).split(":", 1)[1]
+
+
 def from_the_site(request):
-    """Whether the request is a search the visitor made on one of the site's pages."""
-    if request.headers.get("Sec-Fetch-Site") == "same-origin":
-        return True
-    referer = urlsplit(request.headers.get("Referer", ""))
-    return bool(referer.netloc) and referer.netloc == request.get_host()
+    """Whether the request is a search the visitor made with one of the site's forms: it
+    carries the token of one of the last :data:`FORM_TOKEN_DAYS` days."""
+    sent = request.GET.get(FORM_PARAMETER, "")
+    if not sent:
+        return False
+    today = timezone.localdate()
+    return any(
+        constant_time_compare(sent, form_token(today - timedelta(days=age)))
+        for age in range(FORM_TOKEN_DAYS)
+    )
 
 
 # The response cache's hit handler (httpcache.cache.when_hit): a search answered from the

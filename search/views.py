@@ -15,7 +15,7 @@ from .sources import SOURCES_BY_KEY
 
 PER_PAGE = 10
 # The query parameters the page reads (an old ?page= link is redirected first).
-PARAMETERS = {"q", "type", PAGE_PARAMETER}
+PARAMETERS = {"q", "type", PAGE_PARAMETER, terms.FORM_PARAMETER}
 
 
 def search(request):

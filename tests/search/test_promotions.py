@@ -1,6 +1,7 @@
 """Editors' promoted results ("Empfehlungen") and the report of the most frequent queries."""
 
 import io
+import re
 
 from django.core.management import call_command
 from django.db import connection
@@ -64,19 +65,25 @@ def test_a_promoted_page_that_is_not_public_is_not_shown(home_page, search_api):
 
 
 def test_searches_feed_the_report_of_frequent_queries(demo, client, admin_client):
-    from_the_site = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+    # The token of the site's own search forms, as a visitor's browser sends it.
+    home = client.get("/").content.decode()
+    token = re.search(r'name="formular" value="([^"]+)"', home)[1]
     for _ in range(3):
-        client.get("/suche/", {"q": "Beratung"}, **from_the_site)
-    client.get("/suche/", {"q": "Metelmann"}, HTTP_REFERER="http://testserver/themen/")
-    # Further pages, suggestions, the API, searches made up elsewhere and searches that found
-    # nothing are not counted.
-    client.get("/suche/", {"q": "Beratung", "seite": 2}, **from_the_site)
-    client.get("/api/v3/search/autocomplete/", {"q": "Bera"}, **from_the_site)
+        client.get("/suche/", {"q": "Beratung", "formular": token})
+    not_found = client.get("/diese-seite-gibt-es-nicht/").content.decode()
+    assert f'name="formular" value="{token}"' in not_found  # the 404 page's form has it too
+    client.get("/suche/", {"q": "Metelmann", "formular": token})
+    # Further pages, suggestions, the API, searches made up elsewhere (whatever headers they
+    # send, with a made-up token or none) and searches that found nothing are not counted.
+    client.get("/suche/", {"q": "Beratung", "seite": 2, "formular": token})
+    client.get("/api/v3/search/autocomplete/", {"q": "Bera", "formular": token})
     client.get("/api/v3/search/", {"q": "Beratung"})
     client.get("/suche/", {"q": "Beratung"})
-    client.get("/suche/", {"q": "Beratung"}, HTTP_REFERER="https://elsewhere.example/")
-    client.get("/suche/", {"q": "<script>alert(1)</script>"}, **from_the_site)
-    client.get("/suche/", {"q": "1' OR '1'='1"}, **from_the_site)
+    client.get("/suche/", {"q": "Beratung"}, HTTP_SEC_FETCH_SITE="same-origin")
+    client.get("/suche/", {"q": "Beratung"}, HTTP_REFERER="http://testserver/themen/")
+    client.get("/suche/", {"q": "Beratung", "formular": "erfunden"})
+    client.get("/suche/", {"q": "<script>alert(1)</script>", "formular": token})
+    client.get("/suche/", {"q": "1' OR '1'='1", "formular": token})
     assert not Query.objects.exists()  # nothing written while the visitors waited
 
     call_command("flush_search_terms", stdout=io.StringIO())

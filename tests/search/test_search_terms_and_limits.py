@@ -1,17 +1,17 @@
 """Search terms are counted off the request path; anonymous searches are rate limited."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from search import terms
-
-FROM_THE_SITE = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 
 
 def writes(captured):
@@ -32,7 +32,10 @@ def test_100_searches_write_no_row_and_are_added_up_later(demo, client):
     first_search_of_all(client, "/suche/")
     with CaptureQueriesContext(connection) as captured:
         for _ in range(100):
-            assert client.get("/suche/", {"q": "Beratung"}, **FROM_THE_SITE).status_code == 200
+            assert (
+                client.get("/suche/", {"q": "Beratung", "formular": terms.form_token()}).status_code
+                == 200
+            )
     assert writes(captured) == []
     assert not Query.objects.exists() and not QueryDailyHits.objects.exists()
 
@@ -44,7 +47,7 @@ def test_100_searches_write_no_row_and_are_added_up_later(demo, client):
 
     # The next flush finds nothing new; later searches add to the same row.
     assert terms.flush() == {}
-    client.get("/suche/", {"q": "beratung"}, **FROM_THE_SITE)
+    client.get("/suche/", {"q": "beratung", "formular": terms.form_token()})
     terms.flush()
     assert QueryDailyHits.objects.get().hits == 101
 
@@ -125,7 +128,21 @@ def test_a_direct_client_cannot_rotate_forged_addresses_past_the_limit(db, limit
 def test_the_scheduler_adds_the_counted_searches_to_the_report(demo, client):
     """The Procfile's scheduler process (run_scheduler) is what flushes in production."""
     for _ in range(3):
-        client.get("/suche/", {"q": "Beratung"}, **FROM_THE_SITE)
+        client.get("/suche/", {"q": "Beratung", "formular": terms.form_token()})
     assert not QueryDailyHits.objects.exists()
     call_command("run_scheduler", "--once", stdout=io.StringIO(), stderr=io.StringIO())
     assert QueryDailyHits.objects.get().hits == 3
+
+
+def test_the_form_token_is_good_for_a_week_and_keeps_one_cache_entry(demo, client):
+    today = timezone.localdate()
+    week_old = terms.form_token(today - timedelta(days=terms.FORM_TOKEN_DAYS - 1))
+    too_old = terms.form_token(today - timedelta(days=terms.FORM_TOKEN_DAYS))
+    first = client.get("/suche/", {"q": "Beratung", "formular": week_old})
+    # The same answer, from the cache, with another token, none, or an expired one.
+    again = client.get("/suche/", {"q": "Beratung", "formular": too_old})
+    plain = client.get("/suche/", {"q": "Beratung"})
+    assert first.get("X-Response-Cache") is None
+    assert again["X-Response-Cache"] == plain["X-Response-Cache"] == "hit"
+    assert again.content == first.content
+    assert terms.flush() == {"Beratung": 1}  # the week-old token counted, the expired one not
