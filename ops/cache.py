@@ -24,12 +24,34 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
 ERRORS = (RedisError, OSError)
+
+
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's client, but one ``redis.Redis`` per connection pool for the process's life.
+
+    Django builds a new ``redis.Redis`` on every cache call (its constructor fills a table of
+    several hundred response callbacks): about 0.15 ms each, two calls per request for the
+    response cache, half of what a cache hit costs in all. A ``redis.Redis`` on a connection
+    pool is safe to share between threads (the pool hands each command its own connection).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    # Borrowed: see cms/borrowed.py (Django's RedisCacheClient.get_client)
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients[pool] = self._client(connection_pool=pool)
+        return client
 
 
 class DegradingRedisCache(RedisCache):
@@ -43,6 +65,7 @@ class DegradingRedisCache(RedisCache):
         options.setdefault("socket_timeout", 0.5)
         params["OPTIONS"] = options
         super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
         self._lost_writes = False
         self._lock = threading.Lock()
         self._repairing = False
