@@ -8,7 +8,6 @@ wrapped here: each restriction counts as an account of its own ("Seitenpasswort 
 page and admin view to lift a lockout (Einstellungen → Gesperrte Anmeldungen).
 """
 
-import functools
 import ipaddress
 
 from axes.handlers.database import AxesDatabaseHandler
@@ -22,18 +21,7 @@ from django.utils import timezone
 from wagtail import views as page_views
 from wagtail.documents.views import serve as document_views
 
-
-@functools.lru_cache(maxsize=8)
-def _networks(entries):
-    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
-
-
-def _is_trusted_proxy(address, networks):
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in network for network in networks)
+from security.proxy import is_trusted_proxy
 
 
 def client_ip(request):
@@ -46,8 +34,7 @@ def client_ip(request):
     address is not a trusted proxy, the header is ignored), and whatever a client wrote into
     the header before the proxy appended to it is never reached."""
     remote = request.META.get("REMOTE_ADDR", "")
-    networks = _networks(tuple(settings.TRUSTED_PROXIES))
-    if not networks or not _is_trusted_proxy(remote, networks):
+    if not is_trusted_proxy(remote):
         return remote
     forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     address = remote
@@ -57,7 +44,7 @@ def client_ip(request):
         except ValueError:
             break  # not an address: written by the client, not by a proxy
         address = hop
-        if not _is_trusted_proxy(hop, networks):
+        if not is_trusted_proxy(hop):
             break
     return address
 

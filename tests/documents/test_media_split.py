@@ -80,6 +80,7 @@ def server(tmp_path, collected_static):
         "MEDIA_ROOT": str(tmp_path / "media"),
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "private-media"),
         "SECURE_SSL_REDIRECT": "false",
+        "TRUSTED_PROXIES": "127.0.0.1",  # the requests play the proxy (X-Forwarded-Proto)
         "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
     }
     for command in (["load_demo_content"],):

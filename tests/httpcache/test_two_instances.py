@@ -94,6 +94,7 @@ def instances(tmp_path, collected_static):
         "STATIC_ROOT": str(collected_static),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SECURE_SSL_REDIRECT": "false",
+        "TRUSTED_PROXIES": "127.0.0.1",  # the requests play the proxy (X-Forwarded-Proto)
     }
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     ports = [free_port(), free_port()]

@@ -96,6 +96,7 @@ def serve(database_url, tmp_path, static_root):
         "STATIC_ROOT": str(static_root),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SECURE_SSL_REDIRECT": "false",
+        "TRUSTED_PROXIES": "127.0.0.1",  # the requests play the proxy (X-Forwarded-Proto)
         "RESPONSE_CACHE_TIMEOUT": "0",  # every read goes to the database
         "HEALTH_PROBE_TOKEN": "probe",  # the readiness details below
     }
