@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -64,8 +65,13 @@ if (
 handler500 = "ops.errors.server_error"
 
 # Wagtail serves every other path from the page tree; this must come last. Its page view is
-# replaced by one whose 404 is the site's 404 page in development too (home/views.py).
+# replaced by one whose 404 is the site's 404 page in development too (home/views.py). German
+# pages unprefixed, every other language's under its code (/en/…, /de-x-ls/…): the request's
+# language comes from the prefix alone (content/locales.py).
 urlpatterns += [
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, home_views.serve_page, name="wagtail_serve"),
 ]
+urlpatterns += i18n_patterns(
+    re_path(wagtail_urls.serve_pattern, home_views.serve_page, name="wagtail_serve"),
+    prefix_default_language=False,
+)

@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    # Translations: the admin's locale list and "Übersetzen" (a page or subtree copied into
+    # another locale as a draft); WAGTAIL_I18N_ENABLED below.
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -134,6 +138,9 @@ MIDDLEWARE = [
     # messages middleware, so that a hit or a 304 costs none of their work, and below the
     # security, CORS and clickjacking middleware, so that hits carry their headers.
     "httpcache.middleware.ResponseCacheMiddleware",
+    # The language of a site URL is its prefix (/en/…, /ar/…; none: German), nothing else:
+    # no cookie, no Accept-Language, so an answer depends on its URL alone (content/locales.py).
+    "content.locales.LanguageFromPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -227,9 +234,52 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# German first: the site, the admin and all editorial text are German.
+# Languages. German is the default: the admin, the chrome and the unprefixed site. The site's
+# content is in the locales of Wagtail's i18n (one page tree per locale, translations linked by
+# translation_key), named by SITE_LANGUAGES (comma-separated, German first), each one of
+# SITE_LANGUAGE_INFO: Leichte Sprache is "de-x-ls" (a private-use subtag: Leichte Sprache has
+# no registered one, and "de-ls" would mean German as spoken in Lesotho). The table is the
+# project's own, not django.conf.locale.LANG_INFO (which knows no de-x-ls and would answer
+# with plain German for it): the German name (admin, switcher), the language's own name (the
+# switcher) and its writing direction (<html dir>). Django's LANGUAGES and Wagtail's content
+# languages follow from it; Locale rows for them are made after every migrate (content/apps.py).
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+SITE_LANGUAGE_INFO = {
+    # code: (German name, own name, direction)
+    "de": ("Deutsch", "Deutsch", "ltr"),
+    "de-x-ls": ("Leichte Sprache", "Leichte Sprache", "ltr"),
+    "en": ("Englisch", "English", "ltr"),
+    "ar": ("Arabisch", "العربية", "rtl"),
+    "fa": ("Persisch (Farsi)", "فارسی", "rtl"),
+    "uk": ("Ukrainisch", "Українська", "ltr"),
+    "ru": ("Russisch", "Русский", "ltr"),
+    "tr": ("Türkisch", "Türkçe", "ltr"),
+}
+SITE_LANGUAGES = [
+    code.strip() for code in env.list("SITE_LANGUAGES", default=list(SITE_LANGUAGE_INFO))
+]
+if not SITE_LANGUAGES or SITE_LANGUAGES[0] != LANGUAGE_CODE:
+    raise ImproperlyConfigured(
+        f"SITE_LANGUAGES must start with the default language {LANGUAGE_CODE!r} "
+        f"(got {','.join(SITE_LANGUAGES)!r})."
+    )
+for _code in SITE_LANGUAGES:
+    if _code not in SITE_LANGUAGE_INFO:
+        raise ImproperlyConfigured(
+            f"SITE_LANGUAGES: unknown language {_code!r}; known are "
+            f"{', '.join(SITE_LANGUAGE_INFO)} (cms/settings/base.py, SITE_LANGUAGE_INFO)."
+        )
+if len(set(SITE_LANGUAGES)) != len(SITE_LANGUAGES):
+    raise ImproperlyConfigured("SITE_LANGUAGES names a language twice.")
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [(code, SITE_LANGUAGE_INFO[code][0]) for code in SITE_LANGUAGES]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Django's languages: the content languages and the admin's.
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES + [
+    (code, name)
+    for code, name in WAGTAILADMIN_PERMITTED_LANGUAGES
+    if code not in dict(WAGTAIL_CONTENT_LANGUAGES)
+]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -427,9 +477,6 @@ WAGTAIL_SITE_NAME = "Der Paritätische NRW"
 WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default=SITE_BASE_URL or "http://localhost:8000"
 )
-WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.Publication"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)

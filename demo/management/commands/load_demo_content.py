@@ -15,6 +15,7 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
+from content.locales import sync_locales
 from demo import content
 from demo.accounts import editorial_accounts
 from demo.media import hero_png, initials_png, pattern_png, publication_pdf
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         self.created = 0
         # The Site's address follows SITE_BASE_URL (as after `migrate`), so every link works.
         sync_default_site()
+        # The configured languages' locales (as after `migrate`): the translations need them.
+        self.created += len(sync_locales())
         home = self.home_page()
         themen = self.child_page(
             home,
