@@ -10,9 +10,12 @@ class ContentConfig(AppConfig):
     verbose_name = "Inhaltskern"
 
     def ready(self):
+        from django.apps import apps
         from django.db.models.signals import post_migrate
 
         from .locales import sync_after_migrate
 
         # The configured languages' Locale rows exist after every migrate (content/locales.py).
-        post_migrate.connect(sync_after_migrate, sender=self)
+        # Sent for Wagtail's core app, whose models hold them (Django sends post_migrate only
+        # for apps with a models module, which this one has not).
+        post_migrate.connect(sync_after_migrate, sender=apps.get_app_config("wagtailcore"))
