@@ -28,7 +28,9 @@ from content.visibility import Reader
 logger = logging.getLogger(__name__)
 
 # Section headings are h2; inside a section editors may use h3 and h4 so the outline stays intact.
-RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+# "glossary": a word linked to its explanation in the Leichte Sprache glossary (an app
+# registers the feature and the link type, see content.richtext.LinkType).
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "glossary"]
 
 HTML = Annotated[str, Field(description="HTML; internal links point to public URLs only.")]
 

@@ -19,7 +19,7 @@ from wagtail.images.blocks import ImageBlock
 from content import richtext
 from content.renditions import Purpose
 from content.resolution import image_id, list_items
-from content.values import URL, ImageValue, LinkValue, Value
+from content.values import URL, DocumentLinkValue, ImageValue, LinkValue, Value
 
 from .base import HTML, RICH_TEXT_FEATURES, ResolvedBlock, ResolvedStreamBlock
 
@@ -72,6 +72,27 @@ class EmbedValue(Value):
     url: URL
     provider: str = Field(description="The provider's name, e.g. `YouTube`; may be empty.")
     html: str = Field(description="The provider's embed HTML; empty if it could not be read.")
+
+
+class PictureTextValue(Value):
+    """A row of Leichte Sprache: a picture at the start, a short text beside it."""
+
+    image: ImageValue
+    text: HTML
+    credit: str = Field(
+        description="Picture credit (e.g. `Bild: © Lebenshilfe Bremen`); may be empty."
+    )
+
+
+class SignLanguageVideoValue(Value):
+    """A video in German Sign Language (DGS), played by the browser and downloadable."""
+
+    title: str = Field(description="What the video says, in one line (its accessible name).")
+    video: DocumentLinkValue = Field(description="The video file; `url` plays and downloads it.")
+    mime_type: str = Field(description="The file's type for `<source type>`, e.g. `video/mp4`.")
+    poster: ImageValue | None = Field(description="Still shown before playing; null: none.")
+    duration: str = Field(description="Length as `m:ss`, e.g. `3:20`; may be empty.")
+    caption: str
 
 
 # -- Blocks -------------------------------------------------------------------------------------
@@ -394,6 +415,119 @@ class ConsentEmbedBlock(ResolvedBlock, blocks.StructBlock):
         )
 
 
+class PictureTextBlock(ResolvedBlock, blocks.StructBlock):
+    """Leichte Sprache: one picture at the start of the line, a short text beside it."""
+
+    image = ImageBlock(label=_("Bild"))
+    text = blocks.RichTextBlock(
+        label=_("Text"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Wenige kurze Sätze, die das Bild erklärt."),
+    )
+    credit = blocks.CharBlock(
+        label=_("Bildnachweis"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Z. B. „Bild: © Lebenshilfe für Menschen mit geistiger Behinderung Bremen e.V.“"
+        ),
+    )
+
+    value_type = PictureTextValue
+
+    class Meta:
+        icon = "image"
+        label = _("Bild mit Text")
+        template = "blocks/picture_text.html"
+        description = _(
+            "Ein Bild am Zeilenanfang und ein kurzer Text daneben, wie in Leichter Sprache üblich."
+        )
+
+    preview_empty_text = _("Es gibt noch keine Bilder in der Bildersammlung.")
+
+    def get_preview_value(self):
+        image = get_image_model().objects.order_by("pk").first()
+        return self.normalize(
+            {
+                "image": {"image": image, "alt_text": "Beispielbild", "decorative": False},
+                "text": "<p>Hier steht ein kurzer Satz.</p><p>Das Bild hilft beim Verstehen.</p>",
+                "credit": "Bild: Beispiel",
+            }
+        )
+
+    def resolve(self, raw, res):
+        image = image_block_value(raw.get("image"), res, Purpose.COVER)
+        if image is None:
+            return None
+        return PictureTextValue(
+            image=image, text=res.rich_text(raw.get("text") or ""), credit=raw.get("credit") or ""
+        )
+
+
+VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
+
+
+class SignLanguageVideoBlock(ResolvedBlock, blocks.StructBlock):
+    """A video in German Sign Language (DGS): a file of the document library, played with the
+    browser's own controls and offered for download."""
+
+    title = blocks.CharBlock(
+        label=_("Titel"),
+        max_length=200,
+        help_text=_("Worum es im Video geht, z. B. „Informationen in Gebärdensprache“."),
+    )
+    video = DocumentChooserBlock(
+        label=_("Videodatei"), help_text=_("Eine MP4- oder WebM-Datei aus den Dokumenten.")
+    )
+    poster = ImageBlock(label=_("Vorschaubild"), required=False)
+    duration = blocks.RegexBlock(
+        regex=r"^\d{1,3}:[0-5]\d$",
+        label=_("Dauer"),
+        required=False,
+        max_length=7,
+        help_text=_("Minuten und Sekunden, z. B. 3:20."),
+        error_messages={"invalid": _("Bitte die Dauer als Minuten:Sekunden angeben, z. B. 3:20.")},
+    )
+    caption = blocks.CharBlock(
+        label=_("Bildunterschrift"),
+        required=False,
+        max_length=300,
+        help_text=_("Z. B. wer gebärdet und wann das Video aufgenommen wurde."),
+    )
+
+    value_type = SignLanguageVideoValue
+
+    class Meta:
+        icon = "media"
+        label = _("Video in Gebärdensprache (DGS)")
+        template = "blocks/sign_language_video.html"
+        description = _(
+            "Ein Video in Deutscher Gebärdensprache mit Vorschaubild, Dauer und Download."
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        document = value.get("video")
+        if document is not None and document.file_extension.lower() not in VIDEO_TYPES:
+            message = _("Bitte eine Videodatei wählen (MP4 oder WebM).")
+            raise StructBlockValidationError(block_errors={"video": ValidationError(message)})
+        return value
+
+    def resolve(self, raw, res):
+        video = res.document_link(raw.get("video"))
+        if video is None or video.file_extension.lower() not in VIDEO_TYPES:
+            return None
+        poster = raw.get("poster")
+        return SignLanguageVideoValue(
+            title=raw.get("title"),
+            video=video,
+            mime_type=VIDEO_TYPES[video.file_extension.lower()],
+            poster=image_block_value(poster, res, Purpose.CONTENT) if poster else None,
+            duration=raw.get("duration") or "",
+            caption=raw.get("caption") or "",
+        )
+
+
 class BaseStreamBlock(ResolvedStreamBlock):
     """Blocks every content page offers."""
 
@@ -405,3 +539,5 @@ class BaseStreamBlock(ResolvedStreamBlock):
     link_list = LinkListBlock()
     accordion = AccordionBlock()
     embed = ConsentEmbedBlock()
+    picture_text = PictureTextBlock()
+    sign_language_video = SignLanguageVideoBlock()

@@ -216,6 +216,19 @@ BORROWED = (
     ),
     # -- Private subclass hooks -----------------------------------------------------------------
     Borrowed(
+        place="easyread.richtext:GlossaryElementHandler",
+        kind=HOOK,
+        package="wagtail",
+        version="8.0.1",
+        upstream="wagtail.admin.rich_text.converters.html_to_contentstate:LinkElementHandler",
+        file="wagtail/admin/rich_text/converters/html_to_contentstate.py",
+        why="A rich text entity with a chooser, as Wagtail's own document links do: the "
+        "converter's element handler and, in easyread/static/easyread/glossary-entity.js, "
+        "window.draftail.DocumentModalWorkflowSource (its chooser URL and the chosen data "
+        "overridden); Wagtail documents custom entities but no chooser source to extend.",
+        fingerprint="4d8a707ca728eadc82362a563914c4c0efe63dfc7ee003942e4764b5e2b32ea3",
+    ),
+    Borrowed(
         place="search.backends.postgres:IndexFirstCompiler.search",
         kind=HOOK,
         package="modelsearch",

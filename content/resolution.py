@@ -73,6 +73,7 @@ class Resolution:
         self._page_tags = {}
         self._document_tags = {}
         self._rich_texts = set()
+        self._link_types = set()
         self._embed_urls = set()
         self.embeds = {}
         self._loaded_images = []
@@ -103,7 +104,14 @@ class Resolution:
         if source:
             self._rich_texts.add(source)
             for link_type, pks in richtext.referenced_ids(source).items():
-                self._ids[link_type].update(pks)
+                registered = richtext.LINK_TYPES.get(link_type)
+                if registered is None:
+                    self._ids[link_type].update(pks)
+                elif pks:
+                    self.want(registered.model, *pks)
+                    if registered.want is not None and link_type not in self._link_types:
+                        self._link_types.add(link_type)
+                        registered.want(self)
 
     def add(self, objects):
         """Objects the caller loaded itself (e.g. through a child relation), already narrowed
@@ -274,8 +282,15 @@ class Resolution:
                 source,
                 page_url=lambda pk: (self.page_url(self.page(pk)) or None) if pk else None,
                 document_url=lambda pk: getattr(self.document(pk), "url", None),
+                link_url=self._link_url,
             )
         return self._html[source]
+
+    def _link_url(self, link_type, pk):
+        """The URL of a registered link type's visible target (``richtext.LinkType``)."""
+        registered = richtext.LINK_TYPES[link_type]
+        obj = self.get(registered.model, pk)
+        return registered.href(obj, self) if obj is not None else None
 
     def resolve_stream(self, stream_block, raw):
         """The typed items of a stream (see ``ResolvedStreamBlock.resolve``)."""

@@ -13,6 +13,8 @@ outputs at once: only the editor's elements survive, and links only to ``http``,
 """
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import nh3
 from django.utils.html import escape
@@ -22,9 +24,32 @@ from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRe
 _LINK_TAGS = LinkRewriter()
 
 
+@dataclass(frozen=True)
+class LinkType:
+    """A further link type of rich text (``<a linktype="name" id="…">``), registered by the app
+    that owns its model (e.g. glossary terms). Its objects are loaded with the resolution's
+    other objects of that model (one query, narrowed by visibility); ``want(res)`` may want
+    more at collect time (the page the link goes to); ``href(obj, res)`` is the link's URL for
+    a visible object, or ``None`` (then the text stays, without a link). The display HTML
+    names the target as ``data-linktype`` and ``data-id``, so a frontend can find it."""
+
+    name: str
+    model: type
+    href: Callable
+    want: Callable | None = None
+
+
+LINK_TYPES = {}
+
+
+def register_link_type(link_type):
+    LINK_TYPES[link_type.name] = link_type
+
+
 def referenced_ids(source):
-    """``{"page": {ids}, "document": {ids}}`` linked from one rich text source."""
-    found = {"page": set(), "document": set()}
+    """``{"page": {ids}, "document": {ids}, …}`` linked from one rich text source (with
+    the registered link types' names)."""
+    found = {"page": set(), "document": set(), **{name: set() for name in LINK_TYPES}}
     for link_type, matches in _LINK_TAGS.extract_tags(source or "").items():
         if link_type in found:
             for match in matches:
@@ -45,10 +70,26 @@ def _anchor(url):
     return f'<a href="{escape(url)}">' if url else "<a>"
 
 
-def expand(source, page_url, document_url):
-    """Display HTML for ``source``; ``page_url(id)`` / ``document_url(id)`` give the URL of a
-    visible target, or ``None`` for a hidden one."""
+def _typed_anchor(name, pk, url):
+    if not url:
+        return "<a>"
+    return f'<a href="{escape(url)}" data-linktype="{escape(name)}" data-id="{pk}">'
+
+
+def _typed_rule(name, link_url):
+    def rule(attrs):
+        pks = [_int(a.get("id")) for a in attrs]
+        return [_typed_anchor(name, pk, link_url(name, pk) if pk else None) for pk in pks]
+
+    return rule
+
+
+def expand(source, page_url, document_url, link_url=None):
+    """Display HTML for ``source``; ``page_url(id)`` / ``document_url(id)`` (and
+    ``link_url(link_type, id)`` for the registered link types) give the URL of a visible
+    target, or ``None`` for a hidden one."""
     embed_rules = features.get_embed_types()
+    typed = {name: _typed_rule(name, link_url) for name in LINK_TYPES if link_url is not None}
     rewriter = MultiRuleRewriter(
         [
             LinkRewriter(
@@ -57,6 +98,7 @@ def expand(source, page_url, document_url):
                     "document": lambda attrs: [
                         _anchor(document_url(_int(a.get("id")))) for a in attrs
                     ],
+                    **typed,
                 },
             ),
             EmbedRewriter(
@@ -79,7 +121,7 @@ RICH_TEXT_TAGS = frozenset(
 )
 _rich_text_cleaner = nh3.Cleaner(
     tags=set(RICH_TEXT_TAGS),
-    attributes={"a": {"href"}},
+    attributes={"a": {"href", "data-linktype", "data-id"}},
     url_schemes=set(SAFE_SCHEMES),
     link_rel=None,
     strip_comments=True,

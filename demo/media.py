@@ -59,6 +59,25 @@ def pattern_png(hue, width=1600, height=800):
     return _png_bytes(image)
 
 
+def pictogram_png(symbol, size=480):
+    """A pictogram for Leichte Sprache: a speech bubble with ``symbol`` (e.g. "?") in it."""
+    image = Image.new("RGB", (size, size), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    margin = size // 10
+    bubble = [margin, margin, size - margin, int(size * 0.72)]
+    draw.rounded_rectangle(bubble, radius=size // 8, fill=BRAND)
+    tail = [
+        (int(size * 0.3), bubble[3] - 2),
+        (int(size * 0.22), size - margin),
+        (int(size * 0.48), bubble[3] - 2),
+    ]
+    draw.polygon(tail, fill=BRAND)
+    font = ImageFont.load_default(size=size // 3)
+    centre = ((bubble[0] + bubble[2]) / 2, (bubble[1] + bubble[3]) / 2)
+    draw.text(centre, symbol, fill=(255, 255, 255), font=font, anchor="mm")
+    return _png_bytes(image)
+
+
 # Cover colour per publication type: the colour band that tells brochures from statements.
 COVER_COLOURS = {
     "broschuere": (0, 85, 155),

@@ -25,6 +25,8 @@ OOXML_FOLDERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
 # Text formats must not be markup a browser could run.
 MARKUP_PREFIXES = (b"<!doctype", b"<html", b"<svg", b"<?xml", b"<script", b"<head", b"<body")
 PDF_HEADER_WINDOW = 1024
+# WebM is Matroska: an EBML header.
+WEBM_MAGIC = b"\x1a\x45\xdf\xa3"
 
 
 def allowed_extensions():
@@ -95,6 +97,11 @@ def content_matches_extension(file, extension):
             return _is_plain_text(file.read(64 * 1024))
         if extension in OOXML_FOLDERS or extension in OPENDOCUMENT_MIMETYPES or extension == "zip":
             return _zip_matches(file, extension)
+        if extension == "mp4":
+            # An ISO base media file opens with a box whose type is "ftyp".
+            return file.read(12)[4:8] == b"ftyp"
+        if extension == "webm":
+            return file.read(4) == WEBM_MAGIC
         return False
     finally:
         file.seek(position)

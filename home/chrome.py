@@ -11,6 +11,8 @@ from django.db.models import Q
 from wagtail.images import get_image_model
 
 from content.renditions import Purpose
+from content.values import PageLinkValue
+from easyread.models import EASY_READ_LANGUAGE
 
 from .models import SiteSettings
 from .values import NavigationValue, SiteSettingsValue
@@ -24,6 +26,8 @@ class Chrome:
     settings: SiteSettingsValue
     # aria-current of each menu item for the page shown: "page", "true" (an ancestor) or "".
     current: dict
+    # The home page in Leichte Sprache (the header's "Leichte Sprache" link), when published.
+    easy_read: PageLinkValue | None = None
 
 
 class SiteChrome:
@@ -41,6 +45,15 @@ class SiteChrome:
         menu = Q(path__startswith=root.path, depth=root.depth + 1, show_in_menus=True)
         res.want_pages_where("menu", menu)
         res.want(type(root), root.pk)
+        # The Leichte Sprache home: the site root's translation in that locale.
+        res.want_pages_where(
+            "easy_read_home",
+            Q(
+                depth=root.depth,
+                translation_key=root.translation_key,
+                locale__language_code=EASY_READ_LANGUAGE,
+            ),
+        )
         res.want(type(root), *(getattr(self.settings, f"{name}_id") for name in LEGAL_PAGES))
         if self.settings.logo_id:
             res.want(get_image_model(), self.settings.logo_id)
@@ -66,4 +79,10 @@ class SiteChrome:
             page.pk: "page" if path == page.path else "true" if path.startswith(page.path) else ""
             for page in menu
         }
-        return Chrome(navigation=navigation, settings=settings, current=current)
+        easy_read = next(iter(res.page_tags["easy_read_home"]), None)
+        return Chrome(
+            navigation=navigation,
+            settings=settings,
+            current=current,
+            easy_read=res.page_link(easy_read) if easy_read is not None else None,
+        )

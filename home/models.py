@@ -16,6 +16,7 @@ from content.pages import ResolvedPage, ResolvedPageManager
 from content.visibility import visible, visible_related
 from documents.models import NEWEST_FIRST, Publication, newest_first_key
 from documents.values import publication_value
+from easyread.models import EasyReadPageMixin
 from organisation.models import Fachbereich
 from preview.models import FrontendPreviewMixin
 from topics.models import TopicIndexPage, TopicPage
@@ -24,7 +25,7 @@ from topics.values import FachbereichLinkValue, fachbereich_anchor, topic_teaser
 from .values import HomePageValue, StandardPageValue
 
 
-class HomePage(ResolvedPage, FrontendPreviewMixin, Page):
+class HomePage(ResolvedPage, FrontendPreviewMixin, EasyReadPageMixin, Page):
     """The start page: an introduction, featured topics and the latest publications."""
 
     intro = models.TextField(
@@ -44,6 +45,7 @@ class HomePage(ResolvedPage, FrontendPreviewMixin, Page):
             ),
         ),
         FieldPanel("body"),
+        *EasyReadPageMixin.easy_read_panels,
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -56,6 +58,7 @@ class HomePage(ResolvedPage, FrontendPreviewMixin, Page):
         "topics.TopicIndexPage",
         "documents.PublicationIndexPage",
         "home.StandardPage",
+        "easyread.GlossaryPage",
     ]
 
     latest_publications_limit = 3
@@ -81,6 +84,7 @@ class HomePage(ResolvedPage, FrontendPreviewMixin, Page):
 
     def collect(self, res):
         super().collect(res)
+        self.collect_easy_read(res)
         res.collect(self.body.stream_block, self.body.raw_data)
         featured = visible_related(self.featured_topics.all(), "topic", res.reader)
         res.rows["featured"] = res.add(
@@ -116,6 +120,7 @@ class HomePage(ResolvedPage, FrontendPreviewMixin, Page):
                 publication_value(p, res)
                 for p in sorted(res.document_tags["latest"], key=newest_first_key)
             ],
+            easy_read=self.build_easy_read(res),
         )
 
     def build_fachbereiche(self, res):
@@ -142,7 +147,7 @@ class HomePageFeaturedTopic(Orderable):
         verbose_name_plural = _("Hervorgehobene Themen")
 
 
-class StandardPage(ResolvedPage, FrontendPreviewMixin, Page):
+class StandardPage(ResolvedPage, FrontendPreviewMixin, EasyReadPageMixin, Page):
     """A static page such as the Impressum, the privacy policy or the accessibility statement."""
 
     intro = models.TextField(
@@ -150,7 +155,11 @@ class StandardPage(ResolvedPage, FrontendPreviewMixin, Page):
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *EasyReadPageMixin.easy_read_panels,
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
@@ -161,7 +170,7 @@ class StandardPage(ResolvedPage, FrontendPreviewMixin, Page):
     objects = ResolvedPageManager()
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "easyread.GlossaryPage"]
 
     class Meta:
         verbose_name = _("Standardseite")
@@ -169,6 +178,7 @@ class StandardPage(ResolvedPage, FrontendPreviewMixin, Page):
 
     def collect(self, res):
         super().collect(res)
+        self.collect_easy_read(res)
         res.collect(self.body.stream_block, self.body.raw_data)
 
     def build(self, res):
@@ -177,6 +187,7 @@ class StandardPage(ResolvedPage, FrontendPreviewMixin, Page):
             seo=self.build_seo(res),
             intro=self.intro,
             body=res.resolve_stream(self.body.stream_block, self.body.raw_data),
+            easy_read=self.build_easy_read(res),
         )
 
 

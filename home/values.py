@@ -6,6 +6,7 @@ from blocks.shared import BaseStreamBlock
 from content.pages import PageValue
 from content.values import ImageValue, PageLinkValue, Value
 from documents.values import PublicationValue
+from easyread.values import EasyReadValue
 from topics.values import FachbereichLinkValue, TopicTeaserValue
 
 
@@ -21,11 +22,17 @@ class HomePageValue(PageValue):
     )
     body: list[BaseStreamBlock.item_type()]
     latest_publications: list[PublicationValue] = Field(description="The newest three.")
+    easy_read: EasyReadValue | None = Field(
+        description="Only on pages in Leichte Sprache (`de-x-ls`): checked by, seal, original."
+    )
 
 
 class StandardPageValue(PageValue):
     intro: str
     body: list[BaseStreamBlock.item_type()]
+    easy_read: EasyReadValue | None = Field(
+        description="Only on pages in Leichte Sprache (`de-x-ls`): checked by, seal, original."
+    )
 
 
 class NavigationValue(Value):

@@ -17,6 +17,7 @@ from documents.blocks import hand_picked_ids
 from documents.catalogue import html_query
 from documents.models import NEWEST_FIRST, Publication, PublicationIndexPage, newest_first_key
 from documents.values import publication_value
+from easyread.models import EasyReadPageMixin
 from governance.models import ReviewedContentMixin
 from governance.permissions import FachbereichPagePermissionTester
 from organisation.models import Fachbereich
@@ -74,7 +75,7 @@ class TopicIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
         )
 
 
-class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, Page):
+class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, EasyReadPageMixin, Page):
     """One topic of the association's work, e.g. "Flüchtlingsarbeit"."""
 
     hero_image = models.ForeignKey(
@@ -160,6 +161,7 @@ class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, Page):
             help_text=_("In der Reihenfolge, in der sie auf der Seite erscheinen sollen."),
         ),
         FieldPanel("further_information"),
+        *EasyReadPageMixin.easy_read_panels,
         *ReviewedContentMixin.review_panels,
     ]
 
@@ -197,6 +199,7 @@ class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, Page):
 
     def collect(self, res):
         super().collect(res)
+        self.collect_easy_read(res)
         res.collect(self.body.stream_block, self.body.raw_data)
         res.collect(self.further_information.stream_block, self.further_information.raw_data)
         if self.hero_image_id:
@@ -257,6 +260,7 @@ class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, Page):
             ),
             publications=[publication_value(p, res) for p in tagged[:limit]],
             more_publications_url=more_url,
+            easy_read=self.build_easy_read(res),
         )
 
 

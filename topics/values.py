@@ -7,6 +7,7 @@ from content.pages import PageValue
 from content.renditions import Purpose
 from content.values import URL, ImageValue, PageLinkValue, Value
 from documents.values import PublicationValue
+from easyread.values import EasyReadValue
 from organisation.values import FachbereichValue, fachbereich_value
 from people.values import ContactPersonValue, FachgruppeValue
 
@@ -100,6 +101,9 @@ class TopicPageValue(PageValue):
     )
     more_publications_url: URL | None = Field(
         description="The publications page filtered by this topic, when there are more."
+    )
+    easy_read: EasyReadValue | None = Field(
+        description="Only on pages in Leichte Sprache (`de-x-ls`): checked by, seal, original."
     )
 
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     # before django.contrib.staticfiles' runserver.
     "jobs",
     "organisation",  # Fachbereich, which governance, people, topics and home point at
+    "easyread",  # Leichte Sprache: glossary, page metadata, rule checks (below home and topics)
     "home",
     "topics",
     "people",
@@ -478,7 +479,10 @@ WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default=SITE_BASE_URL or "http://localhost:8000"
 )
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.Publication"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv", "zip"]
+# mp4 and webm: videos in German Sign Language (the DGS video block, blocks/shared.py).
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv", "zip", "mp4", "webm"),
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Images are public files: their forms do not offer collections with a view restriction

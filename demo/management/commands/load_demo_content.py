@@ -16,7 +16,7 @@ from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from content.locales import sync_locales
-from demo import content
+from demo import content, easyread
 from demo.accounts import editorial_accounts
 from demo.media import hero_png, initials_png, pattern_png, publication_pdf
 from documents.models import Publication, PublicationIndexPage, PublicationType
@@ -87,6 +87,8 @@ class Command(BaseCommand):
             for slug, title, intro, sections in content.STANDARD_PAGES
         }
         self.site_settings(home, legal)
+        # Leichte Sprache: glossary, the BITV parts of its home, a picture row on the seed page.
+        easyread.load(self, home, legal)
         self.admin_user()
         self.created += editorial_accounts(fachbereich, self.stdout.write)
         if self.created:

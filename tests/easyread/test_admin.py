@@ -1,0 +1,92 @@
+"""Editors of pages in Leichte Sprache: the rules are checked and shown as warnings (never
+blocking a save or publish), the page's Prüfgruppe fields appear only there, and a word is
+marked as a glossary term in the editor's rich text ("Wort erklären")."""
+
+import json
+import re
+
+from django.contrib.messages import get_messages
+from wagtail.models import Page
+
+from tests.admin_forms import edit_form_data
+
+LONG = (
+    "Die Beratungsstellen unterstützen die Menschen bei allen Fragen rund um das Asylverfahren "
+    "und die Anerkennung ihrer Abschlüsse, z. B. im Jobcenter."
+)
+
+
+def checks_panel(html):
+    match = re.search(r'<div class="help-block help-info easy-read-checks".*?</div>', html, re.S)
+    return match.group(0) if match else None
+
+
+def test_the_edit_form_lists_the_findings_of_a_page_in_leichte_sprache(redaktion, ls_seed):
+    ls_seed.intro = LONG
+    ls_seed.save_revision()
+    html = redaktion.get(f"/admin/pages/{ls_seed.pk}/edit/").content.decode()
+    panel = checks_panel(html)
+    assert panel is not None
+    rules = re.findall(r'<li data-rule="(\w+)">', panel)
+    assert {"sentence", "word", "abbreviation"} <= set(rules)
+    assert "„Asylverfahren“" in panel and "„z. B.“" in panel
+    # The Prüfgruppe fields are offered on the page in Leichte Sprache.
+    assert 'name="easy_read_checked_by"' in html and 'name="easy_read_seal"' in html
+
+
+def test_a_german_page_shows_neither_the_checks_nor_the_fields(redaktion, demo):
+    html = redaktion.get(f"/admin/pages/{demo.page('impressum').pk}/edit/").content.decode()
+    assert checks_panel(html) is None
+    assert "Leichte Sprache: Prüfung und Ausgangstext" not in html
+
+
+def test_breaking_the_rules_warns_but_saves_and_publishes(redaktion, ls_seed):
+    data = edit_form_data(redaktion, ls_seed)
+    data["intro"] = LONG
+    data["easy_read_checked_by"] = "Prüfgruppe der Lebenshilfe (Beispiel)"
+    data["easy_read_checked_on"] = "2026-11-30"
+    data["easy_read_seal"] = "netzwerk-leichte-sprache"
+    data["action-publish"] = "action-publish"
+    response = redaktion.post(f"/admin/pages/{ls_seed.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = Page.objects.get(pk=ls_seed.pk).specific
+    assert page.live and page.intro == LONG
+    assert page.easy_read_seal == "netzwerk-leichte-sprache"
+    warnings = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
+    assert any("Hinweise zur Leichten Sprache" in m for m in warnings), warnings
+
+
+def test_a_glossary_word_survives_the_editor(redaktion, ls_page_with_term, glossary):
+    terms, _page = glossary
+    asyl = terms["Asyl"]
+    html = redaktion.get(f"/admin/pages/{ls_page_with_term.pk}/edit/").content.decode()
+    # The editor gets the entity, with the chooser of the glossary snippets.
+    assert "easyread/glossary-entity.js" in html
+    assert "/admin/snippets/choose/easyread/glossaryterm/" in html
+    data = edit_form_data(redaktion, ls_page_with_term)
+    contentstate = json.loads(data["body-0-value"])
+    (entity,) = contentstate["entityMap"].values()
+    assert entity["type"] == "GLOSSARY" and entity["data"] == {"id": asyl.pk, "term": "Asyl"}
+    data["action-publish"] = "action-publish"
+    response = redaktion.post(f"/admin/pages/{ls_page_with_term.pk}/edit/", data)
+    assert response.status_code == 302
+    page = Page.objects.get(pk=ls_page_with_term.pk).specific
+    assert f'<a id="{asyl.pk}" linktype="glossary">Asyl</a>' in page.body.raw_data[0]["value"]
+
+
+def test_the_glossary_snippet_is_edited_in_the_admin(admin_client, ls_locale, glossary):
+    terms, _page = glossary
+    response = admin_client.get("/admin/snippets/easyread/glossaryterm/")
+    assert response.status_code == 200
+    assert "Beratung" in response.content.decode()
+    edit = f"/admin/snippets/easyread/glossaryterm/edit/{terms['Asyl'].pk}/"
+    html = admin_client.get(edit).content.decode()
+    panel = checks_panel(html)
+    assert panel is not None and "Keine Hinweise" in panel
+    # A second entry for the same word in the same language is refused by the form.
+    response = admin_client.post(
+        f"/admin/snippets/easyread/glossaryterm/add/?locale={ls_locale.language_code}",
+        {"term": "Asyl", "explanation": "Noch einmal.", "locale": ls_locale.pk},
+    )
+    assert response.status_code == 200
+    assert "existiert bereits" in response.content.decode()
