@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
@@ -20,6 +21,7 @@ from content import richtext
 from content.renditions import Purpose
 from content.resolution import image_id, list_items
 from content.values import URL, DocumentLinkValue, ImageValue, LinkValue, Value
+from content.visibility import visible
 
 from .base import HTML, RICH_TEXT_FEATURES, ResolvedBlock, ResolvedStreamBlock
 
@@ -496,6 +498,7 @@ class SignLanguageVideoBlock(ResolvedBlock, blocks.StructBlock):
     )
 
     value_type = SignLanguageVideoValue
+    preview_empty_text = _("Es gibt noch keine Videodateien (MP4 oder WebM) in den Dokumenten.")
 
     class Meta:
         icon = "media"
@@ -503,6 +506,19 @@ class SignLanguageVideoBlock(ResolvedBlock, blocks.StructBlock):
         template = "blocks/sign_language_video.html"
         description = _(
             "Ein Video in Deutscher Gebärdensprache mit Vorschaubild, Dauer und Download."
+        )
+
+    def get_preview_value(self):
+        videos = get_document_model().objects.filter(
+            file__iregex=r"\.(" + "|".join(VIDEO_TYPES) + r")$"
+        )
+        return self.normalize(
+            {
+                "title": "Informationen in Deutscher Gebärdensprache",
+                "video": visible(videos.order_by("pk")).first(),
+                "duration": "2:30",
+                "caption": "Beispiel für ein Video in Gebärdensprache",
+            }
         )
 
     def clean(self, value):

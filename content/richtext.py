@@ -119,9 +119,20 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 RICH_TEXT_TAGS = frozenset(
     {"p", "br", "h2", "h3", "h4", "h5", "h6", "b", "strong", "i", "em", "ol", "ul", "li", "a"}
 )
+def _link_attribute(element, attribute, value):
+    """A registered link type's name and a numeric id only (the rest of stored data-…
+    attributes is dropped, so a frontend can trust them)."""
+    if attribute == "data-linktype":
+        return value if value in LINK_TYPES else None
+    if attribute == "data-id":
+        return value if value.isdigit() else None
+    return value
+
+
 _rich_text_cleaner = nh3.Cleaner(
     tags=set(RICH_TEXT_TAGS),
     attributes={"a": {"href", "data-linktype", "data-id"}},
+    attribute_filter=_link_attribute,
     url_schemes=set(SAFE_SCHEMES),
     link_rel=None,
     strip_comments=True,

@@ -25,8 +25,10 @@ from blocks.shared import (
     CaptionedImageBlock,
     ConsentEmbedBlock,
     LinkListBlock,
+    PictureTextBlock,
     QuoteBlock,
     SectionBlock,
+    SignLanguageVideoBlock,
     TextBlock,
 )
 from demo import content
@@ -101,6 +103,18 @@ SHOWS = {
             'alt="Beispielbild"',
             "<figcaption>Bildunterschrift mit Fotonachweis</figcaption>",
         ],
+    },
+    PictureTextBlock: {
+        "empty": ["Es gibt noch keine Bilder in der Bildersammlung."],
+        "demo": [
+            'alt="Beispielbild"',
+            "<p>Hier steht ein kurzer Satz.</p><p>Das Bild hilft beim Verstehen.</p>",
+            "Bild: Beispiel</figcaption>",
+        ],
+    },
+    # The demo has no video in sign language (tests/blocks/test_easy_read_blocks.py has one).
+    SignLanguageVideoBlock: {
+        "any": ["Es gibt noch keine Videodateien (MP4 oder WebM) in den Dokumenten."]
     },
     ContactPersonsBlock: {
         "empty": ["Es gibt noch keine veröffentlichten Ansprechpersonen."],
