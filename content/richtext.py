@@ -119,6 +119,8 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 RICH_TEXT_TAGS = frozenset(
     {"p", "br", "h2", "h3", "h4", "h5", "h6", "b", "strong", "i", "em", "ol", "ul", "li", "a"}
 )
+
+
 def _link_attribute(element, attribute, value):
     """A registered link type's name and a numeric id only (the rest of stored data-…
     attributes is dropped, so a frontend can trust them)."""
