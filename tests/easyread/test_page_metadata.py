@@ -24,7 +24,7 @@ def test_checked_by_and_seal_in_the_html_and_the_api(client, demo, ls_seed):
     ls_seed.easy_read_seal = "inclusion-europe"
     ls_seed.save_revision().publish()
     html = client.get(ls_seed.url).content.decode()
-    note = re.search(r'<aside class="easy-read-note".*?</aside>', html, re.S).group(0)
+    note = re.search(r'<section class="easy-read-note".*?</section>', html, re.S).group(0)
     assert "Der Text ist nicht rechts-verbindlich." in note
     german = demo.page("fluechtlingsarbeit")
     assert f'<a href="{german.url}" lang="de" hreflang="de">{german.title}</a>' in note
