@@ -132,14 +132,7 @@ def _stream(page, field="body"):
 def load(command, german_home, legal):
     """Adds what is missing; returns nothing (counts on ``command.created``)."""
     locale = Locale.objects.filter(language_code=EASY_READ_LANGUAGE).first()
-    home = (
-        HomePage.objects.filter(
-            locale=locale, depth=german_home.depth, translation_key=german_home.translation_key
-        ).first()
-        if locale
-        else None
-    )
-    if home is None:
+    if locale is None:  # Leichte Sprache is not among the configured languages
         return
     pictogram = command.image(
         PICTOGRAM_TITLE, "piktogramm-beratung.png", lambda: pictogram_png("?")
@@ -158,6 +151,11 @@ def load(command, german_home, legal):
             )
             command.created += 1
         terms[word] = term
+    home = HomePage.objects.filter(
+        locale=locale, depth=german_home.depth, translation_key=german_home.translation_key
+    ).first()
+    if home is None:
+        return
     command.child_page(home, GlossaryPage, **GLOSSARY_PAGE)
 
     home = home.specific

@@ -2,6 +2,7 @@
 says about itself (who checked it, which seal, the standard-German original)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Lower, Replace
@@ -95,6 +96,16 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.term
+
+    def clean(self):
+        """One entry per word and language (the form has no locale field, so Django's unique
+        check would leave this to the database)."""
+        super().clean()
+        duplicates = GlossaryTerm.objects.filter(locale_id=self.locale_id, term=self.term)
+        if self.locale_id and duplicates.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"term": _("Dieses Wort steht in dieser Sprache schon im Wörterbuch.")}
+            )
 
     @property
     def anchor(self):
@@ -293,7 +304,7 @@ class EasyReadPageMixin(models.Model):
             checked_on=self.easy_read_checked_on,
             seal_used=bool(seal),
             seal=seal.value,
-            seal_label=seal.label if seal else "",
+            seal_label=str(seal.label) if seal else "",
             original=res.page_link(original) if original is not None else None,
         )
 

@@ -29,6 +29,11 @@ class GlossaryLinkHandler(LinkHandler):
         return GlossaryTerm
 
     @classmethod
+    def extract_references(cls, attrs):
+        # (model, id, model path, content path): Wagtail's reference index records the use.
+        yield cls.get_model(), attrs["id"], "", ""
+
+    @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         # Wagtail's own rendering (``|richtext``) is not how the site shows rich text
         # (``content.richtext.expand``): a plain anchor keeps the text.

@@ -132,6 +132,7 @@ def test_every_read_answers_anonymously_on_the_demo(demo, client, read):
         "publication_id": first_id(client, "/api/v3/publications/"),
         "document_id": first_id(client, "/api/v3/documents/"),
         "image_id": first_id(client, "/api/v3/images/"),
+        "term_id": first_id(client, "/api/v3/glossary/terms/"),
     }
     answered = {}
     for path, _method, operation in operations(read):

@@ -28,6 +28,11 @@ def translation(page, locale):
     return Page.objects.get(pk=existing.pk).specific
 
 
+def german(slug):
+    """The German demo page with this slug (its translations may share the slug)."""
+    return Page.objects.get(slug=slug, locale__language_code="de").specific
+
+
 @pytest.fixture
 def ls_home(demo, ls_locale):
     return translation(demo.home, ls_locale)
@@ -35,12 +40,14 @@ def ls_home(demo, ls_locale):
 
 @pytest.fixture
 def ls_seed(demo, ls_locale, ls_home):
-    return translation(demo.page("fluechtlingsarbeit"), ls_locale)
+    return translation(german("fluechtlingsarbeit"), ls_locale)
 
 
 @pytest.fixture
 def glossary(ls_home, ls_locale):
-    """Three terms (one with a picture) and the glossary page of the Leichte Sprache tree."""
+    """Three terms (one with a picture) and the glossary page of the Leichte Sprache tree
+    (in place of the demo's terms)."""
+    GlossaryTerm.objects.filter(locale=ls_locale).delete()
     terms = {
         word: GlossaryTerm.objects.get_or_create(
             locale=ls_locale, term=word, defaults={"explanation": explanation}
