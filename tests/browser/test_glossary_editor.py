@@ -1,0 +1,58 @@
+""" "Wort erklären" in a real browser: the Redaktion marks a word of a page's rich text as a
+glossary term with Wagtail's snippet chooser; the saved draft keeps it."""
+
+import pytest
+
+from topics.models import TopicPage
+
+from .conftest import ARTIFACTS
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "browser-demo-789"
+
+
+@pytest.fixture
+def editorial_password(monkeypatch):
+    monkeypatch.setenv("DEMO_EDITORIAL_PASSWORD", PASSWORD)
+
+
+@pytest.fixture
+def topic_pk(editorial_password, demo_site):
+    """Read before the browser starts (no database access inside Playwright's loop)."""
+    return TopicPage.objects.get(slug="fluechtlingsarbeit", locale__language_code="de").pk
+
+
+def test_a_word_is_marked_as_a_glossary_term(topic_pk, page):
+    tab = page
+    tab.set_viewport_size({"width": 1280, "height": 1000})
+    tab.goto("/admin/login/", wait_until="load")
+    tab.fill("input[name=username]", "zentralredaktion")
+    tab.fill("input[name=password]", PASSWORD)
+    tab.click("button[type=submit]")
+    tab.wait_for_url("**/admin/")
+    tab.goto(f"/admin/pages/{topic_pk}/edit/", wait_until="load")
+    editor = tab.locator(".public-DraftEditor-content").first
+    editor.click()
+    tab.keyboard.press("End")
+    tab.keyboard.press("Shift+Control+ArrowLeft")
+    tab.keyboard.press("Shift+Control+ArrowLeft")
+    button = tab.locator('button[name="GLOSSARY"]').first
+    button.click()
+    choice = tab.locator(".modal a[data-chooser-modal-choice]", has_text="Asyl").first
+    choice.wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / "glossary-chooser.png"))
+    choice.click()
+    tab.locator(".modal").first.wait_for(state="hidden")
+    assert tab.locator(".public-DraftEditor-content .TooltipEntity").count() >= 1
+    with tab.expect_navigation(wait_until="load"):
+        tab.locator('button[type="submit"]', has_text="Entwurf speichern").first.click()
+    # The saved draft, as the editor's form shows it again: the entity with the term.
+    tab.goto(f"/admin/pages/{topic_pk}/edit/", wait_until="load")
+    stored = tab.locator('input[name="body-0-value-text"]').first.input_value()
+    assert '"type": "GLOSSARY"' in stored or '"type":"GLOSSARY"' in stored, stored[:500]
+    assert '"term": "Asyl"' in stored or '"term":"Asyl"' in stored
