@@ -15,15 +15,14 @@ class ApiConfig(AppConfig):
         # First: Wagtail's v3 pages router reads the registered page schemas when imported.
         register_v3_page_schemas()
 
-        from wagtail.api.v2.views import PagesAPIViewSet
         from wagtail.api.v3.urls import api
 
         from .by_path import by_path_router
         from .images import AbsoluteImagesAPIViewSet
         from .params import strict_query
-        from .routers import v2_router
+        from .routers import DeliveredPagesAPIViewSet, v2_router
 
-        v2_router.register_endpoint("pages", PagesAPIViewSet)
+        v2_router.register_endpoint("pages", DeliveredPagesAPIViewSet)
         v2_router.register_endpoint("images", AbsoluteImagesAPIViewSet)
         # Before any other view decorator, so it wraps each operation's own ``run``.
         api.add_decorator(strict_query, mode="view")

@@ -37,12 +37,32 @@ from content.visibility import ANONYMOUS
 
 
 def page_value(page, request=None):
-    """The page's value for the API (anonymous reader), resolved once per page instance."""
+    """The page's value for the API (anonymous reader), resolved once per page instance; the
+    items of a listing (:func:`deliver_together`) are resolved together on the first ask."""
     value = page.__dict__.get("_delivered_value")
     if value is None:
         site = Site.find_for_request(request) if request is not None else None
-        value = page.__dict__["_delivered_value"] = page.resolve(ANONYMOUS, site)
+        listing = page.__dict__.pop("_delivered_listing", None)
+        if listing is not None:
+            values = type(page).resolve_together(listing, ANONYMOUS, site)
+            for item, item_value in zip(listing, values, strict=True):
+                item.__dict__["_delivered_value"] = item_value
+                item.__dict__.pop("_delivered_listing", None)
+            value = page.__dict__["_delivered_value"]
+        else:
+            value = page.__dict__["_delivered_value"] = page.resolve(ANONYMOUS, site)
     return value
+
+
+def deliver_together(pages):
+    """Mark the pages of a listing so that the first delivered field asked of any of them
+    resolves them all together (``ResolvedPage.resolve_together``): a listing with delivered
+    fields costs the same queries for 5 pages as for 50. Nothing is resolved when no
+    delivered field is asked for."""
+    delivered = [page for page in pages if hasattr(page, "resolve_together")]
+    for page in delivered:
+        page.__dict__["_delivered_listing"] = delivered
+    return pages
 
 
 def resolved_before_validation(view_func):

@@ -1,7 +1,9 @@
 """The v2 API's router: apps register their v2 endpoints on ``v2_router`` from ``ready()``."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
 
+from .fields import deliver_together
 from .params import v2_checked
 
 
@@ -10,6 +12,15 @@ class StrictAPIRouter(WagtailAPIRouter):
 
     def wrap_view(self, func):
         return super().wrap_view(v2_checked(func))
+
+
+class DeliveredPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's v2 pages endpoint; a listing's items are resolved together (one resolution
+    per listing, see :func:`api.fields.deliver_together`)."""
+
+    def paginate_queryset(self, queryset):
+        pages = super().paginate_queryset(queryset)
+        return None if pages is None else deliver_together(list(pages))
 
 
 v2_router = StrictAPIRouter("wagtailapi")

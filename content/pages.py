@@ -15,7 +15,7 @@ from wagtail.query import PageQuerySet
 
 from httpcache import cache
 
-from .resolution import Resolution
+from .resolution import Group, Resolution, load_together
 from .values import PageLinkValue, SeoValue, SocialImageValue, Value
 from .visibility import Reader
 
@@ -109,6 +109,22 @@ class ResolvedPage:
         res = Resolution(reader or Reader(), site, resolved_page=self)
         self.collect(res)
         return self.build(res.load())
+
+    @staticmethod
+    def resolve_together(pages, reader=None, site=None):
+        """The values of ``pages`` (a listing's items) for ``reader``, resolved together: each
+        page collects into its own resolution, and what they all want is loaded at once (one
+        query per kind, child rows one query per relation and page type), so a listing costs
+        the same queries for 5 pages as for 50. Their ``resolve`` gives each the same value."""
+        reader = reader or Reader()
+        group = Group(pages)
+        resolutions = []
+        for page in group.pages:
+            res = Resolution(reader, site, resolved_page=page, group=group)
+            page.collect(res)
+            resolutions.append(res)
+        load_together(resolutions)
+        return [page.build(res) for page, res in zip(group.pages, resolutions, strict=True)]
 
     def serve(self, request, *args, **kwargs):
         """Wagtail's serve, tagged for the response cache: this page and the chrome. (Wagtail

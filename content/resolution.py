@@ -34,7 +34,7 @@ from . import richtext
 from .kinds import DOCUMENT, IMAGE, PAGE, kind_of
 from .renditions import ALL_SPECS, image_value
 from .values import DocumentLinkValue, PageLinkValue
-from .visibility import ANONYMOUS, visible
+from .visibility import ANONYMOUS, visible, visible_related
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +63,11 @@ def image_id(raw):
 class Resolution:
     """What one response may show, loaded in bulk. See the module docstring."""
 
-    def __init__(self, reader=ANONYMOUS, site=None, resolved_page=None):
+    def __init__(self, reader=ANONYMOUS, site=None, resolved_page=None, group=None):
         self.reader = reader
+        # The pages resolved together with this one (a listing: :func:`load_together`), whose
+        # child rows ``related`` loads for all of them at once; ``None`` for one page alone.
+        self.group = group
         # Page URLs are relative to this site (None: relative when there is only one site).
         self.site = site
         # The page being delivered, if any (named when something of it cannot be delivered).
@@ -122,6 +125,26 @@ class Resolution:
         self._loaded_images += [image for obj in objects for image in _related_images(obj)]
         return objects
 
+    def related(self, page, relation, field, *select_related):
+        """The rows of ``page``'s child relation ``relation`` (e.g. its ordered contact persons)
+        whose ``field`` the reader may see, with ``select_related``, in their order. For a page
+        resolved in a group (a listing), the rows of every page of the group of the same type
+        are loaded in one query the first time one of them asks."""
+        group = self.group
+        if group is None or page.pk is None or page.pk not in group.page_ids:
+            rows = visible_related(getattr(page, relation).all(), field, self.reader)
+            return list(rows.select_related(*select_related))
+        key = (type(page), relation, field, select_related)
+        if key not in group.rows:
+            foreign_key = page._meta.get_field(relation).field
+            pks = [other.pk for other in group.pages if type(other) is type(page)]
+            rows = foreign_key.model._default_manager.filter(**{f"{foreign_key.name}__in": pks})
+            by_page = defaultdict(list)
+            for row in visible_related(rows, field, self.reader).select_related(*select_related):
+                by_page[getattr(row, foreign_key.attname)].append(row)
+            group.rows[key] = by_page
+        return group.rows[key].get(page.pk, [])
+
     def collect(self, block, raw):
         """Walk a block's raw (stored) data and want everything it refers to."""
         if raw is None:
@@ -151,58 +174,10 @@ class Resolution:
 
     # -- load ---------------------------------------------------------------------------------
 
-    # Borrowed: see cms/borrowed.py (wagtail AbstractImage._get_prefetched_renditions)
     def load(self):
         """Run the queries: one per kind of object wanted (nothing for kinds not wanted)."""
-        if self.is_loaded:
-            return self
-        self.is_loaded = True
-        self._load_tagged(Page, PAGE, self._page_tags, self.page_tags)
-        self._load_tagged(get_document_model(), DOCUMENT, self._document_tags, self.document_tags)
-        for kind, pks in list(self._ids.items()):
-            if kind in (PAGE, DOCUMENT, IMAGE) or not pks:
-                continue
-            self.add(_select(visible(kind.objects.filter(pk__in=pks), self.reader), kind))
-        if self._embed_urls:
-            hashes = {get_embed_hash(url): url for url in self._embed_urls}
-            stored = Embed.objects.exclude(cache_until__lte=now()).filter(hash__in=hashes)
-            self.embeds = {hashes[embed.hash]: embed for embed in stored}
-        image_ids = self._ids[IMAGE] - set(self.objects[IMAGE])
-        if image_ids:
-            self.add(get_image_model().objects.filter(pk__in=image_ids))
-        images = list(
-            {id(i): i for i in [*self.objects[IMAGE].values(), *self._loaded_images]}.values()
-        )
-        unfetched = [i for i in images if not hasattr(i, "prefetched_renditions")]
-        if unfetched:
-            renditions = (
-                get_image_model().get_rendition_model().objects.filter(filter_spec__in=ALL_SPECS)
-            )
-            prefetch_related_objects(
-                unfetched,
-                Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"),
-            )
+        load_together([self])
         return self
-
-    def _load_tagged(self, model, kind, conditions, tagged):
-        pks = self._ids[kind]
-        if not pks and not conditions:
-            return
-        condition = Q(pk__in=pks)
-        annotations = {}
-        for tag, tag_condition in conditions.items():
-            condition |= tag_condition
-            annotations[f"_tag_{tag}"] = ExpressionWrapper(
-                tag_condition, output_field=BooleanField()
-            )
-        queryset = _select(visible(model.objects.filter(condition), self.reader), model)
-        for obj in self.add(queryset.annotate(**annotations).order_by("pk")):
-            for tag in conditions:
-                if getattr(obj, f"_tag_{tag}"):
-                    tagged[tag].append(obj)
-        if model is Page:
-            for tag in conditions:
-                tagged[tag].sort(key=lambda page: page.path)
 
     # -- build --------------------------------------------------------------------------------
 
@@ -295,6 +270,106 @@ class Resolution:
     def resolve_stream(self, stream_block, raw):
         """The typed items of a stream (see ``ResolvedStreamBlock.resolve``)."""
         return stream_block.resolve(raw, self)
+
+
+class Group:
+    """Pages resolved together (the items of a listing), each in its own :class:`Resolution`:
+    what their child relations hold is loaded for all of them at once
+    (:meth:`Resolution.related`)."""
+
+    def __init__(self, pages):
+        self.pages = list(pages)
+        self.page_ids = {page.pk for page in self.pages if page.pk is not None}
+        self.rows = {}
+
+
+# Borrowed: see cms/borrowed.py (wagtail AbstractImage._get_prefetched_renditions)
+def load_together(resolutions):
+    """Load what the resolutions want in the queries of one: one per kind of object wanted,
+    whatever the number of resolutions (the pages of a listing, each resolved on its own).
+    They share the loaded objects (so they must have the same reader); each keeps its own
+    rows, tagged selections (``page_tags``, ``document_tags``) and anchors."""
+    pending = [res for res in resolutions if not res.is_loaded]
+    if not pending:
+        return
+    reader = pending[0].reader
+    if any(res.reader is not reader for res in pending):
+        raise ValueError("Resolutions loaded together must have the same reader.")
+    objects, ids, loaded_images, embed_urls = defaultdict(dict), defaultdict(set), [], set()
+    for res in pending:
+        for bucket, loaded in res.objects.items():
+            objects[bucket].update(loaded)
+        for kind, pks in res._ids.items():
+            ids[kind] |= pks
+        loaded_images += res._loaded_images
+        embed_urls |= res._embed_urls
+    loader = Resolution(reader)
+    loader.objects, loader._ids, loader._loaded_images = objects, ids, loaded_images
+    _load_tagged(
+        loader,
+        Page,
+        PAGE,
+        [(res.page_tags, t, c) for res in pending for t, c in res._page_tags.items()],
+    )
+    _load_tagged(
+        loader,
+        get_document_model(),
+        DOCUMENT,
+        [(res.document_tags, t, c) for res in pending for t, c in res._document_tags.items()],
+    )
+    for kind, pks in list(ids.items()):
+        if kind in (PAGE, DOCUMENT, IMAGE) or not pks:
+            continue
+        loader.add(_select(visible(kind.objects.filter(pk__in=pks), reader), kind))
+    embeds = {}
+    if embed_urls:
+        hashes = {get_embed_hash(url): url for url in embed_urls}
+        stored = Embed.objects.exclude(cache_until__lte=now()).filter(hash__in=hashes)
+        embeds = {hashes[embed.hash]: embed for embed in stored}
+    image_ids = ids[IMAGE] - set(objects[IMAGE])
+    if image_ids:
+        loader.add(get_image_model().objects.filter(pk__in=image_ids))
+    images = list({id(i): i for i in [*objects[IMAGE].values(), *loader._loaded_images]}.values())
+    unfetched = [i for i in images if not hasattr(i, "prefetched_renditions")]
+    if unfetched:
+        renditions = get_image_model().get_rendition_model().objects
+        renditions = renditions.filter(filter_spec__in=ALL_SPECS)
+        prefetch_related_objects(
+            unfetched, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
+    for res in pending:
+        res.objects, res.embeds, res.is_loaded = objects, embeds, True
+
+
+def _load_tagged(loader, model, kind, wanted):
+    """The objects of ``kind`` wanted by id and those matching the tagged conditions, in one
+    query; ``wanted`` lists ``(tagged, tag, condition)``: each match goes to ``tagged[tag]``.
+    Equal conditions (siblings' ancestors) are asked once."""
+    pks = loader._ids[kind]
+    if not pks and not wanted:
+        return
+    distinct = {}  # condition -> the (tagged, tag) it fills (a Q hashes by its lookups)
+    for tagged, tag, tag_condition in wanted:
+        distinct.setdefault(tag_condition, []).append((tagged, tag))
+    conditions = list(distinct.items())
+    condition = Q(pk__in=pks)
+    annotations = {}
+    for number, (tag_condition, _targets) in enumerate(conditions):
+        condition |= tag_condition
+        annotations[f"_tag_{number}"] = ExpressionWrapper(
+            tag_condition, output_field=BooleanField()
+        )
+    for tagged, tag, _condition in wanted:
+        tagged.setdefault(tag, [])
+    queryset = _select(visible(model.objects.filter(condition), loader.reader), model)
+    for obj in loader.add(queryset.annotate(**annotations).order_by("pk")):
+        for number, (_condition, targets) in enumerate(conditions):
+            if getattr(obj, f"_tag_{number}"):
+                for tagged, tag in targets:
+                    tagged[tag].append(obj)
+    if model is Page:
+        for tagged, tag, _condition in wanted:
+            tagged[tag].sort(key=lambda page: page.path)
 
 
 def _select(queryset, model):

@@ -13,7 +13,7 @@ from wagtail.search import index
 from api.fields import page_api_fields
 from blocks.shared import BaseStreamBlock
 from content.pages import ResolvedPage, ResolvedPageManager
-from content.visibility import visible, visible_related
+from content.visibility import visible
 from documents.models import NEWEST_FIRST, Publication, newest_first_key
 from documents.values import publication_value
 from easyread.models import EasyReadPageMixin
@@ -86,10 +86,8 @@ class HomePage(ResolvedPage, FrontendPreviewMixin, EasyReadPageMixin, Page):
         super().collect(res)
         self.collect_easy_read(res)
         res.collect(self.body.stream_block, self.body.raw_data)
-        featured = visible_related(self.featured_topics.all(), "topic", res.reader)
-        res.rows["featured"] = res.add(
-            link.topic for link in featured.select_related("topic__hero_image")
-        )
+        featured = res.related(self, "featured_topics", "topic", "topic__hero_image")
+        res.rows["featured"] = res.add(link.topic for link in featured)
         topics = visible(TopicPage.objects.descendant_of(self), res.reader) if self.pk else None
         if not res.rows["featured"] and topics is not None:
             newest = topics.order_by("-first_published_at", "-pk")

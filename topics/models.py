@@ -12,7 +12,7 @@ from wagtail.search import index
 from api.fields import page_api_fields
 from content.pages import ResolvedPage, ResolvedPageManager
 from content.renditions import Purpose
-from content.visibility import visible, visible_related
+from content.visibility import visible
 from documents.blocks import hand_picked_ids
 from documents.catalogue import html_query
 from documents.models import NEWEST_FIRST, Publication, PublicationIndexPage, newest_first_key
@@ -205,17 +205,15 @@ class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, EasyRe
         if self.hero_image_id:
             res.add([self.hero_image])
         # The ordered child relations (in memory for a preview), narrowed to what is visible.
-        persons = visible_related(self.contact_person_links.all(), "person", res.reader)
-        res.rows["persons"] = res.add(
-            link.person for link in persons.select_related("person__photo")
+        persons = res.related(self, "contact_person_links", "person", "person__photo")
+        res.rows["persons"] = res.add(link.person for link in persons)
+        fachgruppen = res.related(
+            self,
+            "fachgruppe_links",
+            "fachgruppe",
+            *(f"fachgruppe__{name}" for name in Fachgruppe.value_select_related),
         )
-        fachgruppen = visible_related(self.fachgruppe_links.all(), "fachgruppe", res.reader)
-        res.rows["fachgruppen"] = res.add(
-            link.fachgruppe
-            for link in fachgruppen.select_related(
-                *(f"fachgruppe__{name}" for name in Fachgruppe.value_select_related)
-            )
-        )
+        res.rows["fachgruppen"] = res.add(link.fachgruppe for link in fachgruppen)
         if self.pk:
             hand_picked = hand_picked_ids(self.body.stream_block, self.body.raw_data)
             hand_picked |= hand_picked_ids(
