@@ -156,6 +156,19 @@ BORROWED = (
         fingerprint="259a84029fdeffc5cddf5d809b507b08c1924c55c007a04391e29fe70e59bea4",
     ),
     Borrowed(
+        place="changes.cache:SharedDatabaseCache.set_many",
+        kind=COPY,
+        package="Django",
+        version="5.2.19",
+        upstream="django.core.cache.backends.db:DatabaseCache._base_set",
+        file="django/core/cache/backends/db.py",
+        why="Many keys written in one upsert on the shared cache's table (Django's database cache "
+        "writes key by key, several queries each); the rows must be what DatabaseCache reads "
+        "(pickled and base64-encoded value, the largest datetime for no timeout).",
+        fingerprint="f27cedb71f521a82368ca13ba22fe2fa68baa50b6430e812980703fefa2f5a65",
+        names=("_base_set", "_table", "cache_model_class", "pickle_protocol"),
+    ),
+    Borrowed(
         place="search.backends:SearchBackend",
         kind=COPY,
         package="modelsearch",
@@ -436,7 +449,7 @@ BORROWED = (
         names=("cls", "actions"),
     ),
     Borrowed(
-        place="content.resolution:Resolution.load",
+        place="content.resolution:load_together",
         kind=PRIVATE,
         package="wagtail",
         version="8.0.1",

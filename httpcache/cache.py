@@ -118,9 +118,13 @@ def versions(tags):
     current_generation = found.pop(GENERATION, None)
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
     if missing:
-        for key, version in missing.items():
-            cache.add(key, version, timeout=None)
-        found.update(cache.get_many(list(missing)))
+        # One write for all of them (one statement on the database cache, changes.cache), set
+        # rather than added: a process that created the same tag at the same moment loses its
+        # version, so the entries it stores go stale (a miss), never wrong; and an entry built
+        # across a change is refused anyway (the generation, see save()). A version the cache
+        # did not take is left out: then nothing is stored with it.
+        failed = set(cache.set_many(missing, timeout=None) or ())
+        found.update({key: version for key, version in missing.items() if key not in failed})
     return {keys[key]: version for key, version in found.items()}, current_generation
 
 
@@ -128,9 +132,8 @@ def invalidate(tags):
     """Give ``tags`` new versions: every entry built from any of them is stale at once."""
     if not tags:
         return
-    cache = shared()
-    cache.set_many({key: uuid.uuid4().hex for key in _tag_keys(tags)}, timeout=None)
-    cache.set(GENERATION, uuid.uuid4().hex, timeout=None)
+    new = {key: uuid.uuid4().hex for key in _tag_keys(tags)}
+    shared().set_many({**new, GENERATION: uuid.uuid4().hex}, timeout=None)
 
 
 def forget_everything():

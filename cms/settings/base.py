@@ -195,7 +195,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # on a table the changes app migrates (changes/models.py), so that a change made by any process
 # (a second gunicorn worker, the scheduler, a management command) is seen by all.
 DATABASE_SHARED_CACHE = {
-    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    # Django's database cache, writing many keys in one statement (changes/cache.py).
+    "BACKEND": "changes.cache.SharedDatabaseCache",
     "LOCATION": "changes_shared_cache",
     # Versions are small; culling would only cost misses, never a stale answer.
     "OPTIONS": {"MAX_ENTRIES": 1_000_000},
