@@ -17,12 +17,12 @@ from typing import Annotated, ClassVar, Literal, Union
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from pydantic import Field, RootModel, create_model
+from pydantic import Field, PlainSerializer, RootModel, create_model
 from pydantic import ValidationError as SchemaError
 from wagtail import blocks
 
 from content.resolution import Resolution
-from content.values import Value
+from content.values import Value, absolute_links
 from content.visibility import Reader
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,11 @@ logger = logging.getLogger(__name__)
 # registers the feature and the link type, see content.richtext.LinkType).
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "glossary"]
 
-HTML = Annotated[str, Field(description="HTML; internal links point to public URLs only.")]
+HTML = Annotated[
+    str,
+    PlainSerializer(absolute_links, return_type=str),
+    Field(description="HTML; internal links point to public URLs only (absolute in the API)."),
+]
 
 
 class ResolvedBlock:

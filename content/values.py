@@ -8,6 +8,7 @@ the API, every URL becomes absolute against the configured public base URL.
 """
 
 import functools
+import re
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
@@ -22,6 +23,18 @@ def absolute_url(url: str) -> str:
 
 
 URL = Annotated[str, PlainSerializer(absolute_url, return_type=str)]
+
+# ``href="/…"`` in display HTML (rich text as ``content.richtext`` cleaned it: attribute values
+# in double quotes).
+_SITE_HREF = re.compile(r'(<a\b[^>]*?\shref=")(/(?!/))')
+
+
+def absolute_links(html: str) -> str:
+    """Display HTML with its links to the site made absolute (as ``absolute_url``)."""
+    base = (getattr(settings, "WAGTAILAPI_BASE_URL", None) or "").rstrip("/")
+    if not base or not html:
+        return html
+    return _SITE_HREF.sub(lambda match: f"{match[1]}{base}{match[2]}", html)
 
 
 class Value(BaseModel):

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from django.db.models.fields.files import FieldFile
 from wagtail import blocks
 from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageBlock
 from wagtail.test.utils.form_data import querydict_from_html
 
 
@@ -41,6 +42,10 @@ def block_form_data(block, value, prefix):
             )
             data.update(block_form_data(block.child_block, child.value, f"{item}-value"))
         return data
+    if isinstance(block, ImageBlock) and value is not None and not isinstance(value, dict):
+        # An ImageBlock's value is the image, carrying the editor's alt text and choice.
+        raw = block.get_prep_value(value)
+        value = {"image": value, "alt_text": raw["alt_text"], "decorative": raw["decorative"]}
     if isinstance(block, blocks.StructBlock):
         data = {}
         for name, child in block.child_blocks.items():

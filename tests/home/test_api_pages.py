@@ -54,7 +54,10 @@ def test_every_shared_block_is_resolved(client, standard_page, topic_index, vers
     assert response.status_code == 200
     blocks = {block["type"]: block["value"] for block in response.json()["body"]}
 
-    assert blocks["section"]["text"] == '<p>Siehe <a href="/themen/">Themen</a>.</p>'
+    # Links in rich text are absolute in the API, like every URL there.
+    assert (
+        blocks["section"]["text"] == '<p>Siehe <a href="http://testserver/themen/">Themen</a>.</p>'
+    )
     assert blocks["text"] == "<p>Nur Text</p>"
     image = blocks["image"]["image"]
     assert image["alt"] == "Ein Bild" and blocks["image"]["caption"] == "Foto: Verband"

@@ -117,5 +117,5 @@ def test_topic_page_queries_do_not_grow_with_content(
     assert len(data["contact_persons"]) == 30 and len(data["fachgruppen"]) == 30
     assert len(data["body"]) == 62
     assert len(data["publications"]) == 6 and data["more_publications_url"]
-    assert 'href="/themen/"' in data["body"][0]["value"]["text"]
+    assert 'href="http://testserver/themen/"' in data["body"][0]["value"]["text"]
     assert data["body"][0]["value"]["text"].count("/documents/") == 1
