@@ -115,3 +115,22 @@ def test_bad_requests_get_a_4xx(client, glossary, url):
 def test_the_endpoints_are_in_the_openapi_document(client):
     paths = client.get("/api/v3/openapi.json").json()["paths"]
     assert "/api/v3/glossary/terms/" in paths and "/api/v3/glossary/terms/{term_id}/" in paths
+
+
+def test_a_changed_term_reaches_the_pages_that_use_it(
+    client, ls_page_with_term, glossary, django_capture_on_commit_callbacks
+):
+    """The site answers from its response cache; saving the term (here: renaming it, so its
+    anchor changes) invalidates the glossary page and every page whose text links it."""
+    terms, page = glossary
+    with django_capture_on_commit_callbacks(execute=True):
+        ls_page_with_term.save_revision().publish()
+    assert "#wort-asyl" in client.get(ls_page_with_term.url).content.decode()
+    assert "wort-asyl" in client.get(page.url).content.decode()
+    asyl = terms["Asyl"]
+    asyl.term = "Asyl-Verfahren"
+    with django_capture_on_commit_callbacks(execute=True):
+        asyl.save()
+    html = client.get(ls_page_with_term.url).content.decode()
+    assert f'href="{page.url}#wort-asyl-verfahren" data-linktype="glossary"' in html
+    assert "<dfn>Asyl-Verfahren</dfn>" in client.get(page.url).content.decode()
