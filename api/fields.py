@@ -204,7 +204,9 @@ def _v3_parent(page, context):
         parent_path = page.path[: -page.steplen]
         return get_pages_queryset(request).filter(path=parent_path).first()
     site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
-    if site is not None and page.pk == site.root_page_id:
+    if (site is not None and page.pk == site.root_page_id) or page.depth == 2:
+        # A home page (the site's, or its translation in another language): its parent is
+        # the tree's root.
         return None
     parent = page.get_parent()
     return parent if parent is not None and parent.live else None

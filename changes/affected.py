@@ -119,8 +119,9 @@ def _referrers(objects, seen):
 def affected_by(obj, *, descendants=False, old_path=None, gone=False):
     """What a change to ``obj`` (page, snippet, document, image) changes.
 
-    For a page: the page itself (or its path, ``gone``, when it no longer answers), the pages
-    that link to it or list it (its parent when the parent lists children), the chrome when
+    For a page: the page itself (or its path, ``gone``, when it no longer answers), its
+    translations (which name it), the pages that link to it or list it (its parent when the
+    parent lists children), the chrome when
     it is in the menu or a legal page, and with ``descendants`` every page below it (their
     breadcrumbs and paths; their old paths under ``old_path`` are gone).
     For anything else: the pages that show it (referrers, dependents) and its listings.
@@ -141,6 +142,13 @@ def affected_by(obj, *, descendants=False, old_path=None, gone=False):
             page_ids.add(obj.pk)
             if old_path and old_path != path:
                 affected.gone.add(old_path)
+        # Its translations name it: their language switchers (its title), hreflang
+        # alternates and the API's ``translations``.
+        page_ids |= set(
+            Page.objects.filter(translation_key=obj.translation_key)
+            .exclude(pk=obj.pk)
+            .values_list("pk", flat=True)
+        )
         parent = obj.get_parent()
         if parent is not None:
             parent = parent.specific_deferred

@@ -144,6 +144,19 @@ BORROWED = (
         fingerprint="00be6fe3a0f34c70053d9c40ad018182d322a597ed12813b900cee41d03b2f96",
     ),
     Borrowed(
+        place="home.sitemap:Sitemap._urls",
+        kind=COPY,
+        package="wagtail",
+        version="8.0.1",
+        upstream="wagtail.contrib.sitemaps.sitemap_generator:Sitemap._urls",
+        file="wagtail/contrib/sitemaps/sitemap_generator.py",
+        why="Wagtail's sitemap entries with each page's hreflang alternates (its visible "
+        "translations, loaded in one query per sitemap page): Wagtail's sitemap has no "
+        "alternates and re-reads its items with iterator(), so nothing set on them in items() "
+        "reaches get_sitemap_urls.",
+        fingerprint="adac31d9253c08466f6df6cc5a0331083dee104370a22a6d1e0c98acd59743d1",
+    ),
+    Borrowed(
         place="changes.models:SharedCacheEntry",
         kind=COPY,
         package="Django",

@@ -8,6 +8,7 @@ as ``value``; the APIs serialise the same value (``api.fields.page_api_fields``)
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.db.models import Q
 from pydantic import Field
 from wagtail.models import Page, PageManager, Site
@@ -15,9 +16,24 @@ from wagtail.query import PageQuerySet
 
 from httpcache import cache
 
+from .locales import NOT_AN_ALIAS
 from .resolution import Group, Resolution, load_together
-from .values import PageLinkValue, SeoValue, SocialImageValue, Value
+from .values import URL, PageLinkValue, SeoValue, SocialImageValue, Value
 from .visibility import Reader
+
+
+class TranslationValue(Value):
+    """The page in another of the site's languages: a live, public translation of it."""
+
+    id: int
+    locale: str = Field(
+        description="Its language code, as `meta.locale` and `/api/v3/languages/` "
+        "(`de`, `de-x-ls` for Leichte Sprache, `en`, `ar`, …)."
+    )
+    title: str
+    html_url: URL = Field(description="Where the site shows it.")
+    api_v2_url: URL = Field(description="Its detail in the v2 API.")
+    api_v3_url: URL = Field(description="Its detail in the v3 API.")
 
 
 class PageValue(Value):
@@ -27,6 +43,13 @@ class PageValue(Value):
         description="The page's visible ancestors from the site's home page down, for a trail."
     )
     seo: SeoValue = Field(description="What the HTML head says: title, description, canonical.")
+    # Filled for every page type by ResolvedPage.deliver (not by each type's build).
+    translations: list[TranslationValue] = Field(
+        default_factory=list,
+        description="The page in the site's other languages: its live, public translations "
+        "(drafts, unpublished and restricted ones never), in the order of the site's languages "
+        "(`/api/v3/languages/`). A frontend builds its language switcher from this one list.",
+    )
 
 
 DESCRIPTION_LENGTH = 160
@@ -79,9 +102,40 @@ class ResolvedPage:
         steplen = Page.steplen
         ancestors = [self.path[: steplen * depth] for depth in range(2, self.depth)]
         res.want_pages_where("ancestors", Q(path__in=ancestors))
+        # Its translations (loaded with the rest, narrowed to what the reader may see).
+        res.want_pages_where(
+            "translations",
+            Q(translation_key=self.translation_key, **NOT_AN_ALIAS) & ~Q(pk=self.pk),
+        )
 
     def build(self, res):
         return PageValue(breadcrumbs=self.build_breadcrumbs(res), seo=self.build_seo(res))
+
+    def deliver(self, res):
+        """The page's value from a loaded resolution: its type's ``build`` and what every
+        page has (its translations)."""
+        value = self.build(res)
+        return value.model_copy(update={"translations": self.build_translations(res)})
+
+    def build_translations(self, res):
+        """The visible translations in a configured language that the site serves."""
+        order = {code: number for number, code in enumerate(settings.SITE_LANGUAGES)}
+        translations = []
+        for page in res.page_tags["translations"]:
+            code = page.locale.language_code
+            url = res.page_url(page)
+            if code in order and url:
+                translations.append(
+                    TranslationValue(
+                        id=page.pk,
+                        locale=code,
+                        title=page.title,
+                        html_url=url,
+                        api_v2_url=f"/api/v2/pages/{page.pk}/",
+                        api_v3_url=f"/api/v3/pages/{page.pk}/",
+                    )
+                )
+        return sorted(translations, key=lambda translation: order[translation.locale])
 
     def build_breadcrumbs(self, res):
         return [res.page_link(page) for page in res.page_tags["ancestors"]]
@@ -108,7 +162,7 @@ class ResolvedPage:
         """This page's value for ``reader`` (anonymous by default)."""
         res = Resolution(reader or Reader(), site, resolved_page=self)
         self.collect(res)
-        return self.build(res.load())
+        return self.deliver(res.load())
 
     @staticmethod
     def resolve_together(pages, reader=None, site=None):
@@ -124,7 +178,7 @@ class ResolvedPage:
             page.collect(res)
             resolutions.append(res)
         load_together(resolutions)
-        return [page.build(res) for page, res in zip(group.pages, resolutions, strict=True)]
+        return [page.deliver(res) for page, res in zip(group.pages, resolutions, strict=True)]
 
     def serve(self, request, *args, **kwargs):
         """Wagtail's serve, tagged for the response cache: this page and the chrome. (Wagtail
@@ -145,7 +199,7 @@ class ResolvedPage:
         for part in parts.values():
             part.collect(res)
         res.load()
-        context["value"] = self.build(res)
+        context["value"] = self.deliver(res)
         context.update({name: part.build(res) for name, part in parts.items()})
         return context
 
@@ -160,4 +214,10 @@ def register_html_part(name, factory):
     HTML_PARTS[name] = factory
 
 
-__all__ = ["ResolvedPage", "ResolvedPageManager", "PageValue", "register_html_part"]
+__all__ = [
+    "ResolvedPage",
+    "ResolvedPageManager",
+    "PageValue",
+    "TranslationValue",
+    "register_html_part",
+]

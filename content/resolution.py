@@ -375,6 +375,8 @@ def _load_tagged(loader, model, kind, wanted):
 def _select(queryset, model):
     """Apply the model's ``value_select_related`` (what its values always need)."""
     related = getattr(model, "value_select_related", ())
+    if model is Page:  # a page's locale names its language (translations, switcher)
+        related = ("locale", *related)
     return queryset.select_related(*related) if related else queryset
 
 

@@ -11,9 +11,14 @@ and when a section page (the topic index) is created, and converges on the same 
 - Each Fachbereich has a collection of its own (images and documents). Its editors add, change
   and choose images and documents there, and choose from every collection (images are public;
   a document in a private collection stays hidden to visitors wherever it is linked).
-- "Redaktion" (the central editorial team) gets every page permission on each site's root page,
-  all permissions on the registered snippets, and adds, changes, deletes and chooses images and
-  documents in every collection.
+- "Redaktion" (the central editorial team) gets every page permission on each site's root page
+  and its translations (the home page of every language), all permissions on the registered
+  snippets, and adds, changes, deletes and chooses images and documents in every collection.
+- Translations: section pages in every language are section pages (the topic index's
+  translation too), so the rules above hold for every language of a Fachbereich's pages. Only
+  the Redaktion may "Übersetzen" (``simple_translation.submit_translation``, which copies a page
+  into another language as a draft): Wagtail's view checks that permission alone, not the
+  page permissions, so a Fachbereich's editors holding it could copy any page.
 - The workflow "Fachliche Prüfung und Redaktion" has the tasks "Fachliche Prüfung" (the
   reviewers of the object's Fachbereich) and "Redaktion" (the Redaktion group), and is assigned
   to every section page and every registered snippet model.
@@ -65,6 +70,19 @@ MEDIA_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
 EDITOR_OWN_COLLECTION_ACTIONS = ("add", "change", "choose")
 EDITOR_EVERY_COLLECTION_ACTIONS = ("choose",)
 CENTRAL_COLLECTION_ACTIONS = ("add", "change", "delete", "choose")
+
+
+def _translate():
+    """ "Übersetzen" (simple_translation's permission; made here when this runs after a migrate
+    before Django made the permissions of that app, which comes later in INSTALLED_APPS)."""
+    from wagtail.contrib.simple_translation.models import SimpleTranslation
+
+    permission, _created = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(SimpleTranslation),
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    return permission
 
 
 def _admin_access():
@@ -170,8 +188,12 @@ def delete_fachbereich_groups(fachbereich):
 
 def sync_redaktion_group():
     group, _created = Group.objects.get_or_create(name=REDAKTION_GROUP)
-    group.permissions.add(_admin_access())
-    roots = [site.root_page for site in Site.objects.select_related("root_page")]
+    group.permissions.add(_admin_access(), _translate())
+    roots = [
+        root
+        for site in Site.objects.select_related("root_page")
+        for root in site.root_page.get_translations(inclusive=True)
+    ]
     _grant_pages(group, roots, CENTRAL_PAGE_PERMISSIONS)
     _grant_collection(group, Collection.get_first_root_node(), CENTRAL_COLLECTION_ACTIONS)
     for model in registry.snippet_models:

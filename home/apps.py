@@ -18,12 +18,14 @@ class HomeConfig(AppConfig):
 
         from .api import router
         from .chrome import LEGAL_PAGES, SiteChrome
+        from .languages import LanguageSwitcher
         from .models import HomePage, SiteSettings
         from .site import sync_after_migrate
 
         # The default Site follows SITE_BASE_URL after every migrate (home/site.py).
         post_migrate.connect(sync_after_migrate, sender=self)
         register_html_part("chrome", lambda request, site, page: SiteChrome(site, page, request))
+        register_html_part("languages", lambda request, site, page: LanguageSwitcher(site, page))
         router.add_decorator(tagging("chrome"), mode="view")
         api.add_router("/", router)
 
@@ -45,4 +47,6 @@ class HomeConfig(AppConfig):
                 if pk
             }
         )
-        registry.register_listing_urls("chrome", "/api/v3/navigation/", "/api/v3/site-settings/")
+        registry.register_listing_urls(
+            "chrome", "/api/v3/navigation/", "/api/v3/site-settings/", "/api/v3/languages/"
+        )

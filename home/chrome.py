@@ -40,9 +40,19 @@ class SiteChrome:
             SiteSettings.for_request(request) if request else SiteSettings.for_site(site)
         )
 
+    def home_path(self):
+        """The tree path of the home page the chrome starts from: the site's, or for a page in
+        another language the translation of it that the page lies below."""
+        root = self.site.root_page
+        path = getattr(self.page, "path", "") or ""
+        if path and not path.startswith(root.path) and len(path) >= len(root.path):
+            return path[: len(root.path)]
+        return root.path
+
     def collect(self, res):
         root = self.site.root_page
-        menu = Q(path__startswith=root.path, depth=root.depth + 1, show_in_menus=True)
+        home_path = self.home_path()
+        menu = Q(path__startswith=home_path, depth=root.depth + 1, show_in_menus=True)
         res.want_pages_where("menu", menu)
         res.want(type(root), root.pk)
         # The Leichte Sprache home: the site root's translation in that locale.
@@ -54,12 +64,19 @@ class SiteChrome:
                 locale__language_code=EASY_READ_LANGUAGE,
             ),
         )
+        if home_path != root.path:
+            res.want_pages_where("home", Q(path=home_path))
         res.want(type(root), *(getattr(self.settings, f"{name}_id") for name in LEGAL_PAGES))
         if self.settings.logo_id:
             res.want(get_image_model(), self.settings.logo_id)
 
     def build(self, res):
-        root = res.page_link(self.site.root_page.pk) or res.page_link(self.site.root_page)
+        home = next(iter(res.page_tags.get("home") or ()), None)
+        root = (
+            (res.page_link(home) if home is not None else None)
+            or res.page_link(self.site.root_page.pk)
+            or res.page_link(self.site.root_page)
+        )
         menu = res.page_tags["menu"]
         navigation = NavigationValue(root=root, items=[res.page_link(page) for page in menu])
         settings = SiteSettingsValue(

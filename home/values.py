@@ -1,5 +1,7 @@
 """What the site and the API show of the home page, static pages and the site's chrome."""
 
+from typing import Literal
+
 from pydantic import Field
 
 from blocks.shared import BaseStreamBlock
@@ -58,4 +60,21 @@ class SiteSettingsValue(Value):
     )
     logo: ImageValue | None = Field(
         None, description="The header's logo (alt text: the organisation's name); null: none set."
+    )
+
+
+class LanguageValue(Value):
+    """One of the site's languages (``SITE_LANGUAGES``), in the site's order, German first."""
+
+    code: str = Field(
+        description="The language code, as the pages' `meta.locale`, `translations[].locale`, "
+        "`hreflang` and `lang` (`de-x-ls` is Leichte Sprache)."
+    )
+    name: str = Field(description="Its name in German, e.g. `Arabisch`.")
+    own_name: str = Field(description="Its name in itself, e.g. `العربية`.")
+    direction: Literal["ltr", "rtl"] = Field(description="Its writing direction (`dir`).")
+    is_default: bool = Field(description="The site's default language (German, unprefixed).")
+    home: PageLinkValue | None = Field(
+        description="Its home page (the site home page's translation) when it is published "
+        "and public; `null` while the language has none (a switcher leaves it out)."
     )

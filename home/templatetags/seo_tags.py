@@ -11,6 +11,25 @@ from content.values import to_json
 
 register = template.Library()
 
+# OpenGraph's locale (language_TERRITORY) of each site language: the territory where the
+# association's readers of it live or the language's main one.
+OG_LOCALES = {
+    "de": "de_DE",
+    "de-x-ls": "de_DE",
+    "en": "en_GB",
+    "ar": "ar_AR",
+    "fa": "fa_IR",
+    "uk": "uk_UA",
+    "ru": "ru_RU",
+    "tr": "tr_TR",
+}
+
+
+def _og_locale(context):
+    languages = context.get("languages")
+    code = languages.current.code if languages else "de"
+    return OG_LOCALES.get(code, "de_DE")
+
 
 @register.inclusion_tag("home/includes/page_meta.html", takes_context=True)
 def page_meta(context, page=None):
@@ -34,6 +53,7 @@ def page_meta(context, page=None):
             "url": seo.canonical_url,
             "type": seo.og_type,
             "site_name": site_name,
+            "locale": _og_locale(context),
         }
         if seo.image is not None:
             meta["image"] = to_json(seo.image)  # absolute URL
@@ -47,5 +67,6 @@ def page_meta(context, page=None):
             "url": f"{root_url}{path}",
             "type": "article" if page.depth > 2 else "website",
             "site_name": site_name,
+            "locale": _og_locale(context),
         }
     }

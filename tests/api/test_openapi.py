@@ -43,6 +43,7 @@ PUBLIC_READ_PATHS = [
     "/api/v3/topics/",
     "/api/v3/navigation/",
     "/api/v3/site-settings/",
+    "/api/v3/languages/",
     "/api/v3/search/",
     "/api/v3/search/autocomplete/",
 ]

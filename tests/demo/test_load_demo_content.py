@@ -38,14 +38,17 @@ def test_second_run_changes_and_duplicates_nothing(demo):
     # Two contact persons and the Fachgruppe lead of the seed, four contacts of the invented
     # topics named only by their function.
     assert before["persons"] == 7
-    # The seed topic and three invented ones, each in its Fachbereich and Fachgruppe.
-    assert TopicPage.objects.live().count() == 4
+    # The seed topic and three invented ones, each in its Fachbereich and Fachgruppe; the
+    # seed topic also in Leichte Sprache, English and Arabic.
+    german = TopicPage.objects.live().filter(locale__language_code="de")
+    assert german.count() == 4
+    assert TopicPage.objects.live().count() == 7
     assert before["fachbereiche"] == 4 and before["fachgruppen"] == 4
     assert before["publications"] == 9
 
 
 def test_invented_topics_are_labelled_as_sample_text_and_the_seed_page_is_not(demo, client):
-    for topic in TopicPage.objects.live():
+    for topic in TopicPage.objects.live().filter(locale__language_code="de"):
         html = client.get(topic.url).content.decode()
         assert topic.fachbereich is not None, topic
         labelled = "<strong>Beispieltext:</strong>" in html
@@ -61,7 +64,8 @@ def test_invented_topics_are_labelled_as_sample_text_and_the_seed_page_is_not(de
 
 
 def test_every_invented_topic_shows_one_or_two_contacts_named_by_their_function(demo, client):
-    for topic in TopicPage.objects.live().exclude(slug="fluechtlingsarbeit"):
+    seed = TopicPage.objects.get(slug="fluechtlingsarbeit")
+    for topic in TopicPage.objects.live().exclude(translation_key=seed.translation_key):
         persons = [link.person for link in topic.contact_person_links.all()]
         assert 1 <= len(persons) <= 2, topic
         html = client.get(topic.url).content.decode()
@@ -124,3 +128,19 @@ def test_publications_are_real_pdfs_listed_on_the_publications_page(demo, client
         assert publication.title in html
         with publication.file.open("rb") as f:
             assert f.read(5) == b"%PDF-"
+
+
+def test_the_seed_page_s_translations_are_labelled(demo, client):
+    seed = TopicPage.objects.get(slug="fluechtlingsarbeit")
+    translations = {
+        page.locale.language_code: page for page in seed.get_translations().live().specific()
+    }
+    assert set(translations) == {"de-x-ls", "en", "ar"}
+    for code in ("en", "ar"):
+        html = client.get(translations[code].url).content.decode()
+        assert "Beispielübersetzung" in html, code
+    assert "Beispiel·text" in client.get(translations["de-x-ls"].url).content.decode()
+    # Home pages in the three languages, each a translation of the German one.
+    home = seed.get_site().root_page
+    homes = {page.locale.language_code for page in home.get_translations().live()}
+    assert homes == {"de-x-ls", "en", "ar"}

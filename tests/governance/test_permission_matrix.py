@@ -62,7 +62,9 @@ def world(demo):
         TopicPage.objects.filter(pk=page.pk).update(next_review_date=yesterday)
         page.refresh_from_db()
         page.intro = f"Entwurf der Einleitung ({side})"
-        page.save_revision()
+        # Logged, as the admin's editor logs it: the newest entries of the site history (the
+        # demo's translations were made after the German pages).
+        page.save_revision(log_action=True)
         person = ContactPerson(
             first_name="Entwurf",
             last_name=f"Person{side.capitalize()}",

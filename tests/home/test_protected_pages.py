@@ -22,7 +22,7 @@ def test_password_form_is_german_and_does_not_reveal_the_page(client, protected)
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Passwort erforderlich</h1>" in html
-    assert '<html lang="de">' in html and 'href="#main"' in html
+    assert '<html lang="de" dir="ltr">' in html and 'href="#main"' in html
     assert '<meta name="robots" content="noindex">' in html
     assert "Geheime Sitzung" not in html
     assert re.search(r'<label for="id_password">Passwort:?</label>', html)

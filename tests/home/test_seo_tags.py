@@ -112,11 +112,11 @@ def test_page_without_intro_or_description_has_no_empty_description(client, home
 
 
 def test_html_lang_is_german_on_pages_404_and_500(client, home_page):
-    assert '<html lang="de">' in client.get("/").content.decode()
+    assert '<html lang="de" dir="ltr">' in client.get("/").content.decode()
     not_found = client.get("/gibt-es-nicht/")
     assert not_found.status_code == 404
     html = not_found.content.decode()
-    assert '<html lang="de">' in html
+    assert '<html lang="de" dir="ltr">' in html
     assert '<meta name="robots" content="noindex">' in html
     assert "<title>Seite nicht gefunden – Der Paritätische NRW</title>" in html
     assert 'rel="canonical"' not in html

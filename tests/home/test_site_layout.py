@@ -19,7 +19,7 @@ def test_layout_and_footer_on_every_page(client, demo):
         response = client.get(path)
         assert response.status_code == (404 if path == "/gibt-es-nicht/" else 200), path
         html = response.content.decode()
-        assert '<html lang="de">' in html, path
+        assert '<html lang="de" dir="ltr">' in html, path
         assert '<a class="skip-link" href="#main">' in html, path
         assert '<main id="main"' in html, path
         assert '<nav class="main-nav" aria-label="Hauptnavigation">' in html, path
@@ -45,7 +45,7 @@ def test_breadcrumbs_and_current_menu_item_on_the_topic_page(client, demo):
 def test_site_stays_german_for_an_english_browser(client, demo):
     """Dates and sizes follow the page's lang="de", not the visitor's Accept-Language."""
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '<html lang="de">' in html
+    assert '<html lang="de" dir="ltr">' in html
     assert "Juni 2025" in html and "June" not in html
     assert re.search(r"PDF, \d,\d\xa0KB", html)
 
@@ -53,4 +53,4 @@ def test_site_stays_german_for_an_english_browser(client, demo):
 def test_editors_see_the_userbar_on_the_german_page(admin_client, demo):
     html = admin_client.get("/themen/fluechtlingsarbeit/").content.decode()
     assert "wagtail-userbar" in html
-    assert '<html lang="de">' in html
+    assert '<html lang="de" dir="ltr">' in html

@@ -18,7 +18,9 @@ from topics.models import TopicPageFachgruppe
 # costs 7 queries for any page (two privacy checks, its parent), so its budget is 14.
 # Each includes the response cache's two reads of the shared versions on a miss (without
 # Redis they are in the database): the lookup and the versions to store the answer with.
-BUDGET = {"v2": 16, "v3": 14, "html": 17}
+# With Wagtail's i18n on, its public page queryset also reads the home page's translations (the
+# other languages' trees): one query more per use, which v2's detail makes twice.
+BUDGET = {"v2": 18, "v3": 15, "html": 17}
 
 
 @pytest.fixture

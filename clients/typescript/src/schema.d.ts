@@ -64,7 +64,7 @@ export interface paths {
         };
         /**
          * Page detail by its HTML path, in one request
-         * @description The same body as `/api/v3/pages/{id}/` for the page the site serves at `html_path` (e.g. `/themen/fluechtlingsarbeit/`), answered from the same cache entry. `/api/v3/pages/find/` still redirects, for clients that expect it.
+         * @description The same body as `/api/v3/pages/{id}/` for the page the site serves at `html_path` (e.g. `/themen/fluechtlingsarbeit/`, or `/en/topics/refugee-work/` for a page in another language), answered from the same cache entry. `/api/v3/pages/find/` still redirects, for clients that expect it.
          */
         get: operations["pages_by_path"];
         put?: never;
@@ -101,6 +101,26 @@ export interface paths {
         };
         /** Site name, contact details and legal pages (footer) */
         get: operations["site_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/languages/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The site's languages: code, names, writing direction and home page
+         * @description Every configured language, German first, with its home page where one is published. Anonymous (Wagtail's `/api/v3/locales/` is the token API's administration of locales).
+         */
+        get: operations["languages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -772,6 +792,11 @@ export interface components {
             breadcrumbs: components["schemas"]["PageLinkValue"][];
             /** @description What the HTML head says: title, description, canonical. */
             seo: components["schemas"]["SeoValue"];
+            /**
+             * Translations
+             * @description The page in the site's other languages: its live, public translations (drafts, unpublished and restricted ones never), in the order of the site's languages (`/api/v3/languages/`). A frontend builds its language switcher from this one list.
+             */
+            translations: components["schemas"]["TranslationValue"][];
             /** Intro */
             intro: string;
             /**
@@ -981,6 +1006,11 @@ export interface components {
             breadcrumbs: components["schemas"]["PageLinkValue"][];
             /** @description What the HTML head says: title, description, canonical. */
             seo: components["schemas"]["SeoValue"];
+            /**
+             * Translations
+             * @description The page in the site's other languages: its live, public translations (drafts, unpublished and restricted ones never), in the order of the site's languages (`/api/v3/languages/`). A frontend builds its language switcher from this one list.
+             */
+            translations: components["schemas"]["TranslationValue"][];
             /** Intro */
             intro: string;
             /**
@@ -1235,6 +1265,11 @@ export interface components {
             breadcrumbs: components["schemas"]["PageLinkValue"][];
             /** @description What the HTML head says: title, description, canonical. */
             seo: components["schemas"]["SeoValue"];
+            /**
+             * Translations
+             * @description The page in the site's other languages: its live, public translations (drafts, unpublished and restricted ones never), in the order of the site's languages (`/api/v3/languages/`). A frontend builds its language switcher from this one list.
+             */
+            translations: components["schemas"]["TranslationValue"][];
             /** Intro */
             intro: string;
             /** Body */
@@ -1311,6 +1346,11 @@ export interface components {
             breadcrumbs: components["schemas"]["PageLinkValue"][];
             /** @description What the HTML head says: title, description, canonical. */
             seo: components["schemas"]["SeoValue"];
+            /**
+             * Translations
+             * @description The page in the site's other languages: its live, public translations (drafts, unpublished and restricted ones never), in the order of the site's languages (`/api/v3/languages/`). A frontend builds its language switcher from this one list.
+             */
+            translations: components["schemas"]["TranslationValue"][];
             /** Intro */
             intro: string;
             /**
@@ -1372,6 +1412,11 @@ export interface components {
             breadcrumbs: components["schemas"]["PageLinkValue"][];
             /** @description What the HTML head says: title, description, canonical. */
             seo: components["schemas"]["SeoValue"];
+            /**
+             * Translations
+             * @description The page in the site's other languages: its live, public translations (drafts, unpublished and restricted ones never), in the order of the site's languages (`/api/v3/languages/`). A frontend builds its language switcher from this one list.
+             */
+            translations: components["schemas"]["TranslationValue"][];
             /** Intro */
             intro: string;
             /**
@@ -1432,6 +1477,36 @@ export interface components {
             hero: components["schemas"]["ImageValue"] | null;
         };
         /**
+         * TranslationValue
+         * @description The page in another of the site's languages: a live, public translation of it.
+         */
+        TranslationValue: {
+            /** Id */
+            id: number;
+            /**
+             * Locale
+             * @description Its language code, as `meta.locale` and `/api/v3/languages/` (`de`, `de-x-ls` for Leichte Sprache, `en`, `ar`, …).
+             */
+            locale: string;
+            /** Title */
+            title: string;
+            /**
+             * Html Url
+             * @description Where the site shows it.
+             */
+            html_url: string;
+            /**
+             * Api V2 Url
+             * @description Its detail in the v2 API.
+             */
+            api_v2_url: string;
+            /**
+             * Api V3 Url
+             * @description Its detail in the v3 API.
+             */
+            api_v3_url: string;
+        };
+        /**
          * NavigationValue
          * @description The main menu: the home page's published children marked "show in menus".
          */
@@ -1464,6 +1539,40 @@ export interface components {
             accessibility_page: components["schemas"]["PageLinkValue"] | null;
             /** @description The header's logo (alt text: the organisation's name); null: none set. */
             logo?: components["schemas"]["ImageValue"] | null;
+        };
+        /**
+         * LanguageValue
+         * @description One of the site's languages (``SITE_LANGUAGES``), in the site's order, German first.
+         */
+        LanguageValue: {
+            /**
+             * Code
+             * @description The language code, as the pages' `meta.locale`, `translations[].locale`, `hreflang` and `lang` (`de-x-ls` is Leichte Sprache).
+             */
+            code: string;
+            /**
+             * Name
+             * @description Its name in German, e.g. `Arabisch`.
+             */
+            name: string;
+            /**
+             * Own Name
+             * @description Its name in itself, e.g. `العربية`.
+             */
+            own_name: string;
+            /**
+             * Direction
+             * @description Its writing direction (`dir`).
+             * @enum {string}
+             */
+            direction: "ltr" | "rtl";
+            /**
+             * Is Default
+             * @description The site's default language (German, unprefixed).
+             */
+            is_default: boolean;
+            /** @description Its home page (the site home page's translation) when it is published and public; `null` while the language has none (a switcher leaves it out). */
+            home: components["schemas"]["PageLinkValue"] | null;
         };
         /** PagedTopicTeaserValue */
         PagedTopicTeaserValue: {
@@ -2172,10 +2281,68 @@ export interface operations {
             };
         };
     };
+    languages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguageValue"][];
+                };
+            };
+            /** @description Not modified: the `ETag` sent in `If-None-Match` still holds. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter the operation does not take, or a value no database can take (a NUL character, an integer beyond 64 bits, a search over 255 characters). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter has the wrong type or is out of range (`errors` names it). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is briefly unreachable: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     topics_list: {
         parameters: {
             query?: {
                 fachbereich?: number | null;
+                /** @description Only the topics in this language (`de`, `de-x-ls`, `en`, `ar`, …; see `/api/v3/languages/`); without it, every language's. */
+                locale?: string | null;
                 /** @description Items per page, 1 to 100. */
                 limit?: number;
                 /** @description Items to skip. */
@@ -2205,6 +2372,15 @@ export interface operations {
             };
             /** @description A query parameter the operation does not take, or a value no database can take (a NUL character, an integer beyond 64 bits, a search over 255 characters). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing the reader may see is found (unknown, draft, unpublished or restricted). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,18 +5,19 @@ import os
 import secrets
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from content.locales import sync_locales
-from demo import content, easyread
+from demo import content, easyread, translations
 from demo.accounts import editorial_accounts
 from demo.media import hero_png, initials_png, pattern_png, publication_pdf
 from documents.models import Publication, PublicationIndexPage, PublicationType
@@ -87,6 +88,7 @@ class Command(BaseCommand):
             for slug, title, intro, sections in content.STANDARD_PAGES
         }
         self.site_settings(home, legal)
+        self.translations(home, themen, topic, publikationen)
         # Leichte Sprache: glossary, the BITV parts of its home, a picture row on the seed page.
         easyread.load(self, home, legal)
         self.admin_user()
@@ -218,6 +220,54 @@ class Command(BaseCommand):
             TopicPageContactPerson(person=self.role_contact(role, email, fachbereich), sort_order=n)
             for n, (role, email) in enumerate(content.SAMPLE_CONTACTS[slug])
         ]
+
+    # Translations --------------------------------------------------------------------------
+
+    def translations(self, home, themen, topic, publikationen):
+        """The home page, the topics overview and the seed page in English, Arabic and
+        Leichte Sprache (demo/translations.py), each copied from the German page as Wagtail's
+        "Übersetzen" does, rewritten and published; for each configured language only."""
+        for code, pages in translations.PAGES.items():
+            if code not in settings.SITE_LANGUAGES:
+                continue
+            locale = Locale.objects.get(language_code=code)
+            self.translation(home, locale, pages["home"], featured_topics=[])
+            self.translation(themen, locale, pages["themen"])
+            topic_texts = dict(pages["topic"])
+            sections = topic_texts.pop("sections")
+            more_heading, more_text, more_label = topic_texts.pop("more")
+            self.translation(
+                topic,
+                locale,
+                topic_texts,
+                body=[("text", RichText(f"<p>{translations.SAMPLE_NOTICE[code]}</p>"))]
+                + [
+                    ("section", {"heading": heading, "text": RichText(f"<p>{text}</p>")})
+                    for heading, text in sections
+                ],
+                further_information=[
+                    (
+                        "call_to_action",
+                        {
+                            "heading": more_heading,
+                            "text": more_text,
+                            "link": {"label": more_label, "page": publikationen},
+                        },
+                    )
+                ],
+            )
+
+    def translation(self, page, locale, fields, **more):
+        """The page's translation into ``locale``: left as it is when there is one."""
+        existing = page.get_translation_or_none(locale)
+        if existing is not None:
+            return existing.specific
+        copy = page.copy_for_translation(locale).specific
+        for name, value in {**fields, **more}.items():
+            setattr(copy, name, value)
+        copy.save_revision().publish()
+        self.created += 1
+        return copy
 
     # Snippets, media ------------------------------------------------------------------------
 
