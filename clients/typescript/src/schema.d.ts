@@ -75,6 +75,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v3/glossary/terms/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List glossary terms (Leichte Sprache), alphabetically */
+        get: operations["glossary_terms_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v3/glossary/terms/{term_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A glossary term with its explanation */
+        get: operations["glossary_terms_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v3/navigation/": {
         parameters: {
             query?: never;
@@ -514,7 +548,7 @@ export interface components {
          * BaseStreamBlockItem
          * @description One block of a `BaseStreamBlock` stream, by `type`.
          */
-        BaseStreamBlockItem: components["schemas"]["SectionBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["QuoteBlock"] | components["schemas"]["CallToActionBlock"] | components["schemas"]["LinkListBlock"] | components["schemas"]["AccordionBlock"] | components["schemas"]["EmbedBlock"];
+        BaseStreamBlockItem: components["schemas"]["SectionBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["QuoteBlock"] | components["schemas"]["CallToActionBlock"] | components["schemas"]["LinkListBlock"] | components["schemas"]["AccordionBlock"] | components["schemas"]["EmbedBlock"] | components["schemas"]["PictureTextBlock"] | components["schemas"]["SignLanguageVideoBlock"];
         /** CallToActionBlock */
         CallToActionBlock: {
             /**
@@ -642,6 +676,45 @@ export interface components {
              */
             url: string;
         };
+        /**
+         * EasyReadValue
+         * @description A page in Leichte Sprache: who checked it, its seal, and its legally binding original.
+         */
+        EasyReadValue: {
+            /**
+             * Checked By
+             * @description The Prüfgruppe that checked the text; may be empty.
+             */
+            checked_by: string;
+            /**
+             * Checked On
+             * @description When it was checked; null: not given.
+             */
+            checked_on: string | null;
+            /**
+             * Seal Used
+             * @description Whether the text carries a seal for easy-to-read text.
+             */
+            seal_used: boolean;
+            /**
+             * Seal
+             * @description Which seal: `inclusion-europe`, `netzwerk-leichte-sprache`, `andere`; empty when none.
+             */
+            seal: string;
+            /**
+             * Seal Label
+             * @description The seal's German name; empty when none.
+             */
+            seal_label: string;
+            /**
+             * Note
+             * @description The note that the text is not legally binding.
+             * @default Dieser Text ist in Leichter Sprache. Der Text ist nicht rechts-verbindlich. Rechts-verbindlich ist nur der Text in Alltags-Sprache.
+             */
+            note: string;
+            /** @description The legally binding original in standard German (live and public); null: none. */
+            original: components["schemas"]["PageLinkValue"] | null;
+        };
         /** EmbedBlock */
         EmbedBlock: {
             /**
@@ -749,6 +822,134 @@ export interface components {
          * @description One block of a `FurtherInformationBlock` stream, by `type`.
          */
         FurtherInformationBlockItem: components["schemas"]["CallToActionBlock"] | components["schemas"]["LinkListBlock"] | components["schemas"]["PublicationsBlock"];
+        /** GlossaryIndexEntryValue */
+        GlossaryIndexEntryValue: {
+            /** Letter */
+            letter: string;
+            /**
+             * Anchor
+             * @description Null when no term starts with the letter.
+             */
+            anchor: string | null;
+        };
+        /** GlossaryLetterValue */
+        GlossaryLetterValue: {
+            /**
+             * Letter
+             * @description `A` … `Z` (umlauts with their vowel), `#` for the rest.
+             */
+            letter: string;
+            /**
+             * Anchor
+             * @description The letter's HTML id on the glossary page.
+             */
+            anchor: string;
+            /** Terms */
+            terms: components["schemas"]["GlossaryTermValue"][];
+        };
+        /** GlossaryPageMetaSchema */
+        GlossaryPageMetaSchema: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "easyread.GlossaryPage";
+            /** Warnings */
+            warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
+            /** Detail Url */
+            detail_url?: string | null;
+            /** Html Url */
+            html_url?: string | null;
+            /** Locale */
+            locale?: string | null;
+            /** Slug */
+            slug: string;
+            /** First Published At */
+            first_published_at?: string | null;
+            /** Show In Menus */
+            show_in_menus?: boolean | null;
+            /** Seo Title */
+            seo_title?: string | null;
+            /** Search Description */
+            search_description?: string | null;
+            alias_of?: components["schemas"]["SimpleBasePageSchema"] | null;
+            /** @description The parent page, when this API serves it to the reader (as v2's `meta.parent`); `null` for a site's home page (its parent is the tree's root, which no site serves) and below an unpublished or restricted page. */
+            parent?: components["schemas"]["SimpleBasePageSchema"] | null;
+        };
+        /** GlossaryPageSchema */
+        GlossaryPageSchema: {
+            meta: components["schemas"]["GlossaryPageMetaSchema"];
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /**
+             * Breadcrumbs
+             * @description The page's visible ancestors from the site's home page down, for a trail.
+             */
+            breadcrumbs: components["schemas"]["PageLinkValue"][];
+            /** @description What the HTML head says: title, description, canonical. */
+            seo: components["schemas"]["SeoValue"];
+            /**
+             * Translations
+             * @description The page in the site's other languages: its live, public translations (drafts, unpublished and restricted ones never), in the order of the site's languages (`/api/v3/languages/`). A frontend builds its language switcher from this one list.
+             */
+            translations: components["schemas"]["TranslationValue"][];
+            /** Intro */
+            intro: string;
+            /**
+             * Index
+             * @description A to Z, for the letter navigation.
+             */
+            index: components["schemas"]["GlossaryIndexEntryValue"][];
+            /**
+             * Letters
+             * @description The terms of the page's language by first letter (letters with terms only).
+             */
+            letters: components["schemas"]["GlossaryLetterValue"][];
+            /**
+             * @description The page type (content type label, as `meta.type`), at the top level so that a client narrows the page detail union on it (the document's `discriminator`). (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "easyread.GlossaryPage";
+        };
+        /**
+         * GlossaryTermValue
+         * @description A hard word with its explanation in Leichte Sprache.
+         */
+        GlossaryTermValue: {
+            /** Id */
+            id: number;
+            /** Term */
+            term: string;
+            /**
+             * Anchor
+             * @description The term's HTML id on the glossary page.
+             */
+            anchor: string;
+            /**
+             * Explanation
+             * @description Plain text in Leichte Sprache.
+             */
+            explanation: string;
+            /** @description A picture explaining the word; null: none. */
+            image: components["schemas"]["ImageValue"] | null;
+            /**
+             * Image Credit
+             * @description The picture's credit; may be empty.
+             */
+            image_credit: string;
+            /**
+             * Locale
+             * @description Language code of the term, e.g. `de-x-ls`.
+             */
+            locale: string;
+            /**
+             * Url
+             * @description The term on the glossary page of its language (`…#anchor`); null while that language has no published glossary page.
+             */
+            url: string | null;
+        };
         /** HomePageMetaSchema */
         HomePageMetaSchema: {
             /**
@@ -816,6 +1017,8 @@ export interface components {
              * @description The newest three.
              */
             latest_publications: components["schemas"]["PublicationValue"][];
+            /** @description Only on pages in Leichte Sprache (`de-x-ls`): checked by, seal, original. */
+            easy_read: components["schemas"]["EasyReadValue"] | null;
             /**
              * @description The page type (content type label, as `meta.type`), at the top level so that a client narrows the page detail union on it (the document's `discriminator`). (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -962,6 +1165,37 @@ export interface components {
              * @enum {string}
              */
             type: "wagtailcore.Page";
+        };
+        /** PictureTextBlock */
+        PictureTextBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "picture_text";
+            value: components["schemas"]["PictureTextValue"];
+            /**
+             * Id
+             * @description The block's stable id within the stream.
+             */
+            id: string;
+        };
+        /**
+         * PictureTextValue
+         * @description A row of Leichte Sprache: a picture at the start, a short text beside it.
+         */
+        PictureTextValue: {
+            image: components["schemas"]["ImageValue"];
+            /**
+             * Text
+             * @description HTML; internal links point to public URLs only.
+             */
+            text: string;
+            /**
+             * Credit
+             * @description Picture credit (e.g. `Bild: © Lebenshilfe Bremen`); may be empty.
+             */
+            credit: string;
         };
         /** PublicationIndexPageMetaSchema */
         PublicationIndexPageMetaSchema: {
@@ -1188,6 +1422,47 @@ export interface components {
             /** @description `og:image`, when the page has a hero. */
             image: components["schemas"]["SocialImageValue"] | null;
         };
+        /** SignLanguageVideoBlock */
+        SignLanguageVideoBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sign_language_video";
+            value: components["schemas"]["SignLanguageVideoValue"];
+            /**
+             * Id
+             * @description The block's stable id within the stream.
+             */
+            id: string;
+        };
+        /**
+         * SignLanguageVideoValue
+         * @description A video in German Sign Language (DGS), played by the browser and downloadable.
+         */
+        SignLanguageVideoValue: {
+            /**
+             * Title
+             * @description What the video says, in one line (its accessible name).
+             */
+            title: string;
+            /** @description The video file; `url` plays and downloads it. */
+            video: components["schemas"]["DocumentLinkValue"];
+            /**
+             * Mime Type
+             * @description The file's type for `<source type>`, e.g. `video/mp4`.
+             */
+            mime_type: string;
+            /** @description Still shown before playing; null: none. */
+            poster: components["schemas"]["ImageValue"] | null;
+            /**
+             * Duration
+             * @description Length as `m:ss`, e.g. `3:20`; may be empty.
+             */
+            duration: string;
+            /** Caption */
+            caption: string;
+        };
         /** SimpleBasePageMetaSchema */
         SimpleBasePageMetaSchema: {
             /** Type */
@@ -1274,6 +1549,8 @@ export interface components {
             intro: string;
             /** Body */
             body: components["schemas"]["BaseStreamBlockItem"][];
+            /** @description Only on pages in Leichte Sprache (`de-x-ls`): checked by, seal, original. */
+            easy_read: components["schemas"]["EasyReadValue"] | null;
             /**
              * @description The page type (content type label, as `meta.type`), at the top level so that a client narrows the page detail union on it (the document's `discriminator`). (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -1302,7 +1579,7 @@ export interface components {
          * TopicBodyBlockItem
          * @description One block of a `TopicBodyBlock` stream, by `type`.
          */
-        TopicBodyBlockItem: components["schemas"]["SectionBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["QuoteBlock"] | components["schemas"]["CallToActionBlock"] | components["schemas"]["LinkListBlock"] | components["schemas"]["AccordionBlock"] | components["schemas"]["EmbedBlock"] | components["schemas"]["ContactPersonsBlock"] | components["schemas"]["PublicationsBlock"];
+        TopicBodyBlockItem: components["schemas"]["SectionBlock"] | components["schemas"]["TextBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["QuoteBlock"] | components["schemas"]["CallToActionBlock"] | components["schemas"]["LinkListBlock"] | components["schemas"]["AccordionBlock"] | components["schemas"]["EmbedBlock"] | components["schemas"]["PictureTextBlock"] | components["schemas"]["SignLanguageVideoBlock"] | components["schemas"]["ContactPersonsBlock"] | components["schemas"]["PublicationsBlock"];
         /** TopicIndexPageMetaSchema */
         TopicIndexPageMetaSchema: {
             /**
@@ -1447,6 +1724,8 @@ export interface components {
              * @description The publications page filtered by this topic, when there are more.
              */
             more_publications_url: string | null;
+            /** @description Only on pages in Leichte Sprache (`de-x-ls`): checked by, seal, original. */
+            easy_read: components["schemas"]["EasyReadValue"] | null;
             /**
              * @description The page type (content type label, as `meta.type`), at the top level so that a client narrows the page detail union on it (the document's `discriminator`). (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -1505,6 +1784,13 @@ export interface components {
              * @description Its detail in the v3 API.
              */
             api_v3_url: string;
+        };
+        /** PagedGlossaryTermValue */
+        PagedGlossaryTermValue: {
+            /** Items */
+            items: components["schemas"]["GlossaryTermValue"][];
+            /** Count */
+            count: number;
         };
         /**
          * NavigationValue
@@ -1866,7 +2152,7 @@ export interface components {
          * PageDetail
          * @description A page's detail: one schema per page type, chosen by the top-level `type` (the content type label, also in `meta.type`).
          */
-        PageDetail: components["schemas"]["PageSchema"] | components["schemas"]["PublicationIndexPageSchema"] | components["schemas"]["TopicIndexPageSchema"] | components["schemas"]["TopicPageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["StandardPageSchema"];
+        PageDetail: components["schemas"]["PageSchema"] | components["schemas"]["GlossaryPageSchema"] | components["schemas"]["PublicationIndexPageSchema"] | components["schemas"]["TopicIndexPageSchema"] | components["schemas"]["TopicPageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["StandardPageSchema"];
     };
     responses: never;
     parameters: never;
@@ -1879,7 +2165,7 @@ export interface operations {
     pages_list: {
         parameters: {
             query?: {
-                type?: ("wagtailcore.Page" | "documents.PublicationIndexPage" | "topics.TopicIndexPage" | "topics.TopicPage" | "home.HomePage" | "home.StandardPage")[];
+                type?: ("wagtailcore.Page" | "easyread.GlossaryPage" | "documents.PublicationIndexPage" | "topics.TopicIndexPage" | "topics.TopicPage" | "home.HomePage" | "home.StandardPage")[];
                 ancestor_of?: number | null;
                 child_of?: number | "root" | null;
                 descendant_of?: number | "root" | null;
@@ -2120,6 +2406,136 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageDetail"];
+                };
+            };
+            /** @description Not modified: the `ETag` sent in `If-None-Match` still holds. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter the operation does not take, or a value no database can take (a NUL character, an integer beyond 64 bits, a search over 255 characters). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing the reader may see is found (unknown, draft, unpublished or restricted). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter has the wrong type or is out of range (`errors` names it). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is briefly unreachable: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    glossary_terms_list: {
+        parameters: {
+            query?: {
+                /** @description Language code, e.g. `de-x-ls`; all languages if unset. */
+                locale?: string | null;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedGlossaryTermValue"];
+                };
+            };
+            /** @description Not modified: the `ETag` sent in `If-None-Match` still holds. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query parameter the operation does not take, or a value no database can take (a NUL character, an integer beyond 64 bits, a search over 255 characters). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter has the wrong type or is out of range (`errors` names it). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is briefly unreachable: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    glossary_terms_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                term_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlossaryTermValue"];
                 };
             };
             /** @description Not modified: the `ETag` sent in `If-None-Match` still holds. */
