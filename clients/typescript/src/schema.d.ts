@@ -533,7 +533,7 @@ export interface components {
             title: string;
             /**
              * Text
-             * @description HTML; internal links point to public URLs only.
+             * @description HTML; internal links point to public URLs only (absolute in the API).
              */
             text: string;
         };
@@ -1188,7 +1188,7 @@ export interface components {
             image: components["schemas"]["ImageValue"];
             /**
              * Text
-             * @description HTML; internal links point to public URLs only.
+             * @description HTML; internal links point to public URLs only (absolute in the API).
              */
             text: string;
             /**
@@ -1389,7 +1389,7 @@ export interface components {
             anchor: string;
             /**
              * Text
-             * @description HTML; internal links point to public URLs only.
+             * @description HTML; internal links point to public URLs only (absolute in the API).
              */
             text: string;
         };
@@ -1566,7 +1566,7 @@ export interface components {
             type: "text";
             /**
              * Value
-             * @description HTML; internal links point to public URLs only.
+             * @description HTML; internal links point to public URLs only (absolute in the API).
              */
             value: string;
             /**
