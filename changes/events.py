@@ -20,6 +20,11 @@ from .affected import Affected
 # Sent as content_changed.send(sender=<model class of the first change>, change=<Change>) once
 # the transaction has committed, once per transaction.
 content_changed = Signal()
+# Sent as change_collected.send(sender=…, change=<Change>) inside the transaction, each time its
+# change grows (the first report, every merge): what must survive a crash right after the
+# commit (the webhooks' outbox) is written here, in the transaction, and completed on
+# content_changed. Not sent for a change made outside a transaction (announced at once).
+change_collected = Signal()
 
 EVENTS = (
     "page.published",
@@ -51,6 +56,8 @@ class Change:
     title: str
     affected: Affected
     parts: list = field(default_factory=list)
+    # What receivers of change_collected wrote for this change, for their content_changed.
+    notes: dict = field(default_factory=dict)
 
     @property
     def events(self):
@@ -81,14 +88,18 @@ class Batch:
             self.change = change
             change.parts = [(change.event, change.model, change.object_id, change.title)]
             self.seen.add(key)
+            change_collected.send(sender=sender, change=change)
             return
         merged = self.change.affected
+        before = (len(merged.pages), len(merged.gone), len(merged.tags), len(self.seen))
         merged.pages.update(change.affected.pages)
         merged.gone |= change.affected.gone
         merged.tags |= change.affected.tags
         if key not in self.seen:
             self.seen.add(key)
             self.change.parts.append((change.event, change.model, change.object_id, change.title))
+        if before != (len(merged.pages), len(merged.gone), len(merged.tags), len(self.seen)):
+            change_collected.send(sender=self.sender, change=self.change)
 
     def flush(self):
         if getattr(_local, "batch", None) is self:
