@@ -110,7 +110,8 @@ class ContactPerson(
             heading=_("Name"),
         ),
         FieldPanel("role"),
-        FieldPanel("fachbereich"),
+        # Not deferred on a draft (governance.forms.FachbereichChoiceMixin).
+        FieldPanel("fachbereich", required_on_save=True),
         FieldPanel("photo"),
         MultiFieldPanel(
             [FieldPanel("email"), FieldPanel("phone")],

@@ -145,7 +145,8 @@ class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, EasyRe
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("fachbereich"),
+                # Not deferred on a draft (governance.forms.FachbereichChoiceMixin).
+                FieldPanel("fachbereich", required_on_save=True),
                 InlinePanel(
                     "fachgruppe_links",
                     label=_("Fachgruppe"),
