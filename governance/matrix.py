@@ -66,6 +66,9 @@ ACTIONS = (
     _action("page_revisions_other", "Seite", "Versionen ansehen und vergleichen, anderer", CENTRAL),
     _action("page_history_own", "Seite", "Verlauf, eigener Fachbereich", "FR ZR A"),
     _action("page_history_other", "Seite", "Verlauf, anderer Fachbereich", CENTRAL),
+    # The explorer, its sidebar menu and the admin's page search (a live page and a new draft).
+    _action("page_listed_own", "Seite", "In der Seitenübersicht, eigener Fachbereich", "FR ZR A"),
+    _action("page_listed_other", "Seite", "In der Seitenübersicht, anderer Fachbereich", CENTRAL),
     # Contact persons (a person never published, with two revisions).
     _action("person_listed_own", "Ansprechperson", "Entwurf in der Liste, eigener", "FR ZR A"),
     _action("person_listed_other", "Ansprechperson", "Entwurf in der Liste, anderer", CENTRAL),
@@ -110,6 +113,16 @@ ACTIONS = (
     _action("report_history_other", "Bericht", "Seitenverlauf zeigt andere", CENTRAL),
     _action("report_workflow_own", "Bericht", "Workflows zeigt eigene", "FR ZR A"),
     _action("report_workflow_other", "Bericht", "Workflows zeigt andere", CENTRAL),
+    _action(
+        "report_requester_own", "Bericht", "Workflows: „Angefordert von“ nennt eigene", "FR ZR A"
+    ),
+    _action(
+        "report_requester_other", "Bericht", "Workflows: „Angefordert von“ nennt andere", CENTRAL
+    ),
+    _action("report_aging_own", "Bericht", "Alternde Seiten zeigt eigene", CENTRAL),
+    _action("report_aging_other", "Bericht", "Alternde Seiten zeigt andere", CENTRAL),
+    _action("report_locked_own", "Bericht", "Gesperrte Seiten zeigt eigene", CENTRAL),
+    _action("report_locked_other", "Bericht", "Gesperrte Seiten zeigt andere", CENTRAL),
 )
 
 ACTIONS_BY_KEY = {action.key: action for action in ACTIONS}

@@ -25,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import FachbereichRole
 
@@ -63,6 +64,31 @@ class FachbereichPagePermissionTester(PagePermissionTester):
                 perm.group_id not in editor_groups or editor_groups[perm.group_id] == fachbereich_id
             )
         }
+
+
+class FachbereichPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permission policy (registered for ``Page``), whose explorable pages
+    leave out, for editors whose page permissions come only from Fachbereich editor groups, the
+    pages of other Fachbereiche: the explorer, its sidebar menu, the admin's page search and
+    its API list them from here. Such an editor may not open those pages (the tester above),
+    so their titles, drafts' titles included, are not theirs to see either."""
+
+    def explorable_instances(self, user):
+        from wagtail.models import Page
+
+        from . import registry
+
+        pages = super().explorable_instances(user)
+        if not user.is_authenticated:
+            return pages
+        own = fachbereich_restriction(user, Page)
+        if own is None:
+            return pages
+        for model in registry.reviewed_models():
+            if issubclass(model, Page):
+                others = model._default_manager.exclude(fachbereich_id__in=own)
+                pages = pages.exclude(pk__in=others.values("pk"))
+        return pages
 
 
 class FachbereichModelPermissionPolicy(ModelPermissionPolicy):

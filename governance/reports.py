@@ -10,13 +10,19 @@ superusers) see what Wagtail shows them. They are mounted on Wagtail's own repor
 reports menu lead to them.
 """
 
+import django_filters
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
-from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
-from wagtail.models import Page, PageLogEntry
+from wagtail.admin.views.reports.workflows import (
+    WorkflowReportFilterSet,
+    WorkflowTasksView,
+    WorkflowView,
+)
+from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from . import registry
 from .permissions import fachbereich_scope
@@ -61,8 +67,30 @@ class ScopedLogEntriesView(LogEntriesView):
         return queryset.filter(_scoped_q(scope, "content_type_id", "object_id"))
 
 
+def scoped_requesters(request):
+    """The "Requested by" filter's choices: who started a workflow the reader may see (Wagtail
+    offers everyone who ever started one)."""
+    states = WorkflowState.objects.all()
+    scope = fachbereich_scope(request.user)
+    if scope is not None:
+        states = states.filter(_scoped_q(scope, "base_content_type_id", "object_id"))
+    User = get_user_model()
+    return User.objects.filter(
+        pk__in=states.exclude(requested_by=None).values("requested_by")
+    ).order_by(User.USERNAME_FIELD)
+
+
+class ScopedWorkflowReportFilterSet(WorkflowReportFilterSet):
+    requested_by = django_filters.ModelChoiceFilter(
+        field_name="requested_by", queryset=scoped_requesters
+    )
+
+
 class ScopedWorkflowView(WorkflowView):
-    """Berichte → Workflows: the workflows of the reader's Fachbereiche."""
+    """Berichte → Workflows: the workflows of the reader's Fachbereiche, and in the filter
+    "Angefordert von" only who requested one of them."""
+
+    filterset_class = ScopedWorkflowReportFilterSet
 
     def get_queryset(self):
         queryset = super().get_queryset()

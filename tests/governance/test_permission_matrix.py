@@ -202,6 +202,37 @@ def page_history(client, world, side):
     return answered(client.get(f"/admin/pages/{world['pages'][side].pk}/history/"))
 
 
+def page_listed(client, world, side):
+    """The explorer below "Themen", the sidebar's page menu (the admin API) and the admin's
+    page search list the side's live page and a new, never-published page of its Fachbereich
+    (or neither)."""
+    live = world["pages"][side]
+    index = live.get_parent()
+    draft = index.add_child(
+        instance=TopicPage(
+            title=f"Neues Thema im Entwurf ({side})",
+            slug=f"neues-thema-{side}",
+            intro="Entwurf",
+            fachbereich=world["fachbereiche"][side],
+            live=False,
+        )
+    )
+    seen = set()
+    for page in (live, draft):
+        explorer = client.get(f"/admin/pages/{index.pk}/")
+        menu = client.get("/admin/api/main/pages/", {"child_of": index.pk, "for_explorer": 1})
+        search = client.get("/admin/pages/search/", {"q": page.title})
+        assert menu.status_code < 500 and search.status_code < 500
+        row = f'id="page_{page.pk}_title"'  # the title of the page's row in a page listing
+        in_explorer = answered(explorer) and row in explorer.content.decode()
+        in_menu = menu.status_code == 200 and page.pk in {i["id"] for i in menu.json()["items"]}
+        in_search = answered(search) and row in search.content.decode()
+        assert in_explorer == in_menu == in_search, (page, in_explorer, in_menu, in_search)
+        seen.add(in_explorer)
+    assert len(seen) == 1, (side, "the live page and the draft differ")
+    return seen.pop()
+
+
 # -- Contact persons -----------------------------------------------------------------------------
 
 
@@ -440,6 +471,41 @@ def report_workflow(client, world, side):
     return f"/admin/pages/{world['pages'][side].pk}/edit/" in main_text(response)
 
 
+def report_requester(client, world, side):
+    """Berichte → Workflows, the filter "Angefordert von": is the side's requester offered (the
+    own page is submitted by the Fachredaktion, the other by the Redaktion)?"""
+    for each in ("own", "other"):
+        in_review(world, each)
+    response = client.get("/admin/reports/workflow/")
+    if not answered(response):
+        return False
+    select = BeautifulSoup(response.content, "html.parser").find("select", {"name": "requested_by"})
+    offered = {option.get("value") for option in select.find_all("option")}
+    requester = "fachredaktion" if side == "own" else "zentralredaktion"
+    return str(get_user_model().objects.get(username=requester).pk) in offered
+
+
+def report_aging(client, world, side):
+    response = client.get("/admin/reports/aging-pages/")
+    if not answered(response):
+        return False
+    return f"/admin/pages/{world['pages'][side].pk}/edit/" in main_text(response)
+
+
+def report_locked(client, world, side):
+    from django.utils import timezone
+
+    admin = get_user_model().objects.get(username="admin")
+    for each in ("own", "other"):
+        Page.objects.filter(pk=world["pages"][each].pk).update(
+            locked=True, locked_by=admin, locked_at=timezone.now()
+        )
+    response = client.get("/admin/reports/locked/")
+    if not answered(response):
+        return False
+    return f"/admin/pages/{world['pages'][side].pk}/edit/" in main_text(response)
+
+
 PROBES = {
     "page_draft": page_draft,
     "page_preview": page_preview,
@@ -448,6 +514,7 @@ PROBES = {
     "page_delete": page_delete,
     "page_revisions": page_revisions,
     "page_history": page_history,
+    "page_listed": page_listed,
     "person_listed": person_listed,
     "person_preview": person_preview,
     "person_edit": person_edit,
@@ -466,6 +533,9 @@ PROBES = {
     "report_due": report_due,
     "report_history": report_history,
     "report_workflow": report_workflow,
+    "report_requester": report_requester,
+    "report_aging": report_aging,
+    "report_locked": report_locked,
 }
 
 
