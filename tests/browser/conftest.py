@@ -6,12 +6,15 @@ Playwright's own browser download is not used; the tests run the system Chromium
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -40,6 +43,28 @@ PAGES = {
 # The production error pages, answered by the live server through tests/browser/urls.py (a
 # test module using them is marked ``pytest.mark.urls(ERROR_URLS)``).
 ERROR_URLS = "tests.browser.urls"
+
+
+class OneRequestAtATimeOnSQLite(ThreadedWSGIServer):
+    """The live server, answering one request at a time when the test database is SQLite's
+    in-memory one: the server's threads then share one connection, and two requests at once
+    (the admin's autosave and its preview panel, say) would interleave their transactions on
+    it ("no such savepoint"). PostgreSQL gives each thread its own connection, as in
+    production, and keeps the concurrency."""
+
+    def set_app(self, application):
+        if not any(c.vendor == "sqlite" and c.is_in_memory_db() for c in connections.all()):
+            return super().set_app(application)
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATimeOnSQLite
 
 
 def pytest_collection_modifyitems(config, items):
