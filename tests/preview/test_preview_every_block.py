@@ -23,9 +23,10 @@ from django.test import Client
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from blocks.shared import ConsentEmbedBlock
+from blocks.shared import ConsentEmbedBlock, SignLanguageVideoBlock
 from documents.models import Publication
 from home.models import HomePage, StandardPage
 from tests.admin_forms import edit_form_data, stream_items
@@ -63,9 +64,33 @@ def cached_video():
     )
 
 
+def sign_language_video():
+    """A video file in the document library (the demo has none), as the block needs one."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    mp4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+    return Publication.objects.create(
+        title="Informationen in Gebärdensprache (Video)",
+        file=SimpleUploadedFile("gebaerdensprache.mp4", mp4, "video/mp4"),
+    )
+
+
 def example_value(block):
+    """The block's own example value, completed where the demo has nothing to pick: a video
+    address whose embed is cached, a sign-language video file with its poster image."""
     if isinstance(block, ConsentEmbedBlock):
         return block.normalize({"title": "Der Paritätische NRW stellt sich vor", "embed": VIDEO})
+    if isinstance(block, SignLanguageVideoBlock):
+        image = get_image_model().objects.order_by("pk").first()
+        return block.normalize(
+            {
+                "title": "Informationen in Deutscher Gebärdensprache",
+                "video": sign_language_video(),
+                "poster": {"image": image, "alt_text": "Eine Frau gebärdet", "decorative": False},
+                "duration": "2:30",
+                "caption": "Gebärdet von einer Dolmetscherin",
+            }
+        )
     return block.get_preview_value()
 
 
