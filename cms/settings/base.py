@@ -106,11 +106,12 @@ INSTALLED_APPS = [
 # one below it, and one that answers by itself (WhiteNoise, the response cache) skips those
 # below it.
 MIDDLEWARE = [
-    # First of all: X-Forwarded-Proto counts only from TRUSTED_PROXIES (security/proxy.py), before
-    # anything asks whether the request is secure (the log, the HTTPS redirect, cookies).
-    "security.proxy.UntrustedForwardedProtoMiddleware",
     # Outermost: it times and logs everything, the 503 of a database outage included (ops/logs.py).
     "ops.logs.RequestLogMiddleware",
+    # X-Forwarded-Proto counts only from TRUSTED_PROXIES (security/proxy.py), before anything
+    # asks whether the request is secure (the HTTPS redirect, cookies, CSRF); the log reads no
+    # scheme.
+    "security.proxy.UntrustedForwardedProtoMiddleware",
     # HSTS, SSL redirect, nosniff, referrer policy on every response, static files included.
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every response: above WhiteNoise and the
