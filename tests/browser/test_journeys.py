@@ -139,11 +139,13 @@ def new_topic(seed):
     """What the Fachredaktion uploads and the ids the journey needs, made before the browser
     starts: a picture (generated, unlike every image of the demo, so the admin sees no
     duplicate) and a real PDF."""
+    from wagtail.models import Locale
+
     from demo.media import pattern_png, publication_pdf
     from topics.models import TopicIndexPage
     from topics.models import TopicPage as Topic
 
-    index = TopicIndexPage.objects.get()
+    index = TopicIndexPage.objects.get(locale=Locale.get_default())  # the German "Themen"
     person = Topic.objects.get(pk=seed.pk).contact_person_links.first().person
     return SimpleNamespace(
         index=index.pk,

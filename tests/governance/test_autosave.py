@@ -14,6 +14,7 @@ only Fachbereich is chosen for them, and a draft without one is refused like any
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import querydict_from_html
 
 from organisation.models import Fachbereich
@@ -42,7 +43,7 @@ def create_form(client, url, form_id):
 
 
 def test_a_new_topic_pages_first_autosave_leaves_it_with_its_editor(fachredaktion):
-    index = TopicIndexPage.objects.get()
+    index = TopicIndexPage.objects.get(locale=Locale.get_default())
     url = f"/admin/pages/add/topics/topicpage/{index.pk}/"
     data = create_form(fachredaktion, url, "page-edit-form")
     assert data["fachbereich"] == str(Fachbereich.objects.get(name=OWN).pk)  # chosen for them
@@ -75,7 +76,7 @@ def test_a_new_topic_pages_first_autosave_leaves_it_with_its_editor(fachredaktio
 
 
 def test_a_draft_without_fachbereich_is_refused_not_orphaned(fachredaktion):
-    index = TopicIndexPage.objects.get()
+    index = TopicIndexPage.objects.get(locale=Locale.get_default())
     url = f"/admin/pages/add/topics/topicpage/{index.pk}/"
     data = create_form(fachredaktion, url, "page-edit-form")
     data["title"] = "Ohne Fachbereich"

@@ -24,7 +24,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from blocks.shared import ConsentEmbedBlock, SignLanguageVideoBlock
 from documents.models import Publication
@@ -112,9 +112,10 @@ def every_block(demo):
     """The home page, the Impressum and the seed page, each with every block of its streams
     (the session's demo content, rolled back per test)."""
     cached_video()
+    german = Locale.get_default()
     pages = [
-        HomePage.objects.get(),
-        StandardPage.objects.get(slug="impressum"),
+        HomePage.objects.get(locale=german),
+        StandardPage.objects.get(slug="impressum", locale=german),
         TopicPage.objects.get(slug="fluechtlingsarbeit"),
     ]
     return [fill_every_block(page) for page in pages]
