@@ -95,6 +95,20 @@ function block(item: TopicBlock | FurtherBlock | BaseBlock): string {
       return `<section><h2>${escape(item.value.heading)}</h2><ul>${item.value.persons.map(person).join("")}</ul></section>`;
     case "publications":
       return `<section><h2>${escape(item.value.heading)}</h2><ul>${item.value.publications.map(publication).join("")}</ul></section>`;
+    case "picture_text":
+      return (
+        `<div class="picture-text">${image(item.value.image, "10rem")}` +
+        `<div>${item.value.text}<p><small>${escape(item.value.credit)}</small></p></div></div>`
+      );
+    case "sign_language_video": {
+      const poster = item.value.poster ? ` poster="${escape(item.value.poster.renditions[0]?.url ?? "")}"` : "";
+      return (
+        `<figure><video controls preload="none"${poster}><source src="${escape(item.value.video.url)}" ` +
+        `type="${escape(item.value.mime_type)}"></video><figcaption>${escape(item.value.title)} ` +
+        `(${escape(item.value.duration)}) <a href="${escape(item.value.video.url)}" download>Herunterladen</a>` +
+        `</figcaption></figure>`
+      );
+    }
     default: {
       const unknown: never = item; // a new block type fails the compile here
       return unknown;
@@ -130,6 +144,8 @@ function main(page: PageDetail): string {
     case "topics.TopicIndexPage":
       return `<h1>${escape(page.title)}</h1><ul>${page.topics.map((t) => `<li><a href="${escape(t.url)}">${escape(t.title)}</a></li>`).join("")}</ul>`;
     case "documents.PublicationIndexPage":
+      return `<h1>${escape(page.title)}</h1><p class="intro">${escape(page.intro)}</p>`;
+    case "easyread.GlossaryPage":
       return `<h1>${escape(page.title)}</h1><p class="intro">${escape(page.intro)}</p>`;
     case "wagtailcore.Page":
       return `<h1>${escape(page.title)}</h1>`;
