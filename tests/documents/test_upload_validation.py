@@ -78,7 +78,7 @@ def test_file_without_extension_gets_one_plain_error(admin_client, nothing_store
     response = add_document(admin_client, name, b"Hallo")
     assert response.context["form"].errors["file"] == [
         "Dateien mit der Endung „(keine)“ sind nicht erlaubt. Erlaubt sind: "
-        "pdf, docx, odt, xlsx, ods, pptx, odp, txt, csv, zip."
+        "pdf, docx, odt, xlsx, ods, pptx, odp, txt, csv, zip, mp4, webm."
     ]
 
 
