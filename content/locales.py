@@ -103,3 +103,30 @@ def sync_after_migrate(sender, using="default", **kwargs):
 
     if Locale._meta.db_table in connections[using].introspection.table_names():
         sync_locales()
+
+
+class TranslationErrorsMiddleware:
+    """A translation asked for a page whose parent has no copy in that language yet: Wagtail's
+    "Übersetzen" view (wagtail.contrib.simple_translation) raises ``ParentNotTranslatedError``
+    (a 500) when such a request is made by hand (its form only disables the option). The
+    editor gets the form back with a message instead; nothing is created."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.contrib import messages
+        from django.shortcuts import redirect
+        from wagtail.actions.copy_for_translation import ParentNotTranslatedError
+
+        if not isinstance(exception, ParentNotTranslatedError):
+            return None
+        messages.error(
+            request,
+            "Die übergeordnete Seite ist in dieser Sprache noch nicht vorhanden. Übersetzen Sie "
+            "zuerst die übergeordnete Seite.",
+        )
+        return redirect(request.get_full_path())

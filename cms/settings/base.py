@@ -151,6 +151,9 @@ MIDDLEWARE = [
     # Wagtail's redirects: a 404 of the views becomes the editors' redirect; below the response
     # cache, like the views.
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A translation of a page whose parent is not translated yet: the form back with a message
+    # instead of Wagtail's 500 (content/locales.py); below the messages middleware it uses.
+    "content.locales.TranslationErrorsMiddleware",
     # Last, as django-axes asks: it turns a lockout signalled by the views into its answer.
     "axes.middleware.AxesMiddleware",
 ]

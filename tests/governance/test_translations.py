@@ -109,3 +109,16 @@ def test_redaktion_has_every_language_s_home(demo):
     client = client_as("zentralredaktion")
     for home in homes:
         assert client.get(f"/admin/pages/{home.pk}/edit/").status_code == 200, home.slug
+
+
+def test_translating_a_page_whose_parent_is_not_translated_says_so(demo):
+    """Wagtail's form only disables that language; a hand-made request raised a 500."""
+    seed = TopicPage.objects.get(slug="fluechtlingsarbeit")
+    turkish = Locale.objects.get(language_code="tr")
+    central = client_as("zentralredaktion")
+    url = f"/admin/translation/submit/page/{seed.pk}/"
+    response = central.post(url, {"locales": [turkish.pk]})
+    assert response.status_code == 302 and response["Location"] == url
+    shown = central.get(url).content.decode()
+    assert "Übersetzen Sie zuerst die übergeordnete Seite" in shown
+    assert not seed.get_translations().filter(locale=turkish).exists()
