@@ -728,6 +728,11 @@ def chrome_views(client):
     # The site name (from the settings) links the root of the navigation.
     header.links.add((footer["organisation_name"], normal_url(navigation["root"]["url"])))
     header.links |= {(item["title"], normal_url(item["url"])) for item in navigation["items"]}
+    # The "Leichte Sprache" link: that language's home page, as the languages endpoint names it.
+    languages = client.get("/api/v3/languages/").json()
+    easy_read = next(item for item in languages if item["code"] == "de-x-ls")
+    if easy_read["home"]:
+        header.links.add(("Leichte Sprache", normal_url(easy_read["home"]["url"])))
     contact = View()
     if footer["email"]:
         contact.links.add((footer["email"], f"mailto:{footer['email']}"))

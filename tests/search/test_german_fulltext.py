@@ -17,7 +17,7 @@ def titles(response, type=None):  # noqa: A002
 def test_gefluechtete_finds_the_page_that_says_gefluechteten(demo, search_api):
     # The demo page, and a page whose text has *only* the inflected form.
     TopicPageFactory(
-        parent=TopicIndexPage.objects.get(),
+        parent=TopicIndexPage.objects.get(locale__language_code="de"),
         title="Unterbringung",
         intro="Wohnraum für geflüchteten Menschen.",
         body=[],
