@@ -13,6 +13,7 @@ class EasyReadConfig(AppConfig):
 
         from changes import registry
         from content import richtext
+        from governance.registry import register_shared_snippet
         from httpcache.cache import tagging
 
         from .api import router
@@ -20,6 +21,8 @@ class EasyReadConfig(AppConfig):
         from .richtext import glossary_link_type
 
         richtext.register_link_type(glossary_link_type())
+        # The Redaktion adds, changes and deletes terms; everyone in the admin chooses them.
+        register_shared_snippet(GlossaryTerm)
         router.add_decorator(tagging("listing:glossary"), mode="view")
         api.add_router("/glossary/", router)
 

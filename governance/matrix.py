@@ -8,7 +8,8 @@ asserts every cell through the admin's own URLs, as each role, on the demo conte
 "Own" is the Fachbereich of the role's groups (in the demo: "Migration und Flüchtlingsarbeit",
 its topic page "Flüchtlingsarbeit"); "other" is another Fachbereich ("Altenhilfe und Pflege",
 its topic page "Pflege"). Pages and contact persons are checked with an unpublished draft;
-"review" actions on a page submitted to the workflow "Fachliche Prüfung und Redaktion".
+"review" actions on a page submitted to the workflow "Fachliche Prüfung und Redaktion". The
+glossary of Leichte Sprache belongs to no Fachbereich ("term": a term of the demo's glossary).
 """
 
 from dataclasses import dataclass
@@ -106,6 +107,14 @@ ACTIONS = (
     _action("review_reject_other", "Workflow", "Änderungen anfordern, anderer", "A"),
     _action("publish_task_own", "Workflow", "Redaktion veröffentlicht, eigener", CENTRAL),
     _action("publish_task_other", "Workflow", "Redaktion veröffentlicht, anderer", CENTRAL),
+    # The glossary of Leichte Sprache: shared by every Fachbereich and live as saved, so only the
+    # Redaktion writes it (governance/registry.py); "Wort erklären" chooses from it.
+    _action("glossary_add_term", "Wörterbuch", "Eintrag anlegen", CENTRAL),
+    _action("glossary_edit_term", "Wörterbuch", "Eintrag bearbeiten", CENTRAL),
+    _action("glossary_delete_term", "Wörterbuch", "Eintrag löschen", CENTRAL),
+    _action(
+        "glossary_choose_term", "Wörterbuch", "Eintrag auswählen (Wort erklären)", "FR FP ZR A"
+    ),
     # Reports: is the own / the other Fachbereich's item listed?
     _action("report_due_own", "Bericht", "Überprüfung fällig zeigt eigene", "FR FP ZR A"),
     _action("report_due_other", "Bericht", "Überprüfung fällig zeigt andere", CENTRAL),

@@ -6,10 +6,17 @@
 - ``register_snippet(model)``: a snippet of a Fachbereich (contact persons). Fachbereich editors
   get its add/change permissions, limited to their Fachbereich by the snippet's policy, and the
   review workflow is assigned to it.
+- ``register_shared_snippet(model)``: a snippet every Fachbereich uses and none owns, published
+  as it is saved (no draft, no review): the glossary of Leichte Sprache. The central Redaktion
+  adds, changes and deletes it; everyone in the admin chooses it (Wagtail's snippet chooser
+  needs no model permission), so Fachbereich editors mark words with the terms there are and
+  ask the Redaktion for new ones. Fachbereich editors get no permission on it: a change would
+  be live at once on every page using the term, past the review their own changes go through.
 """
 
 section_models = []
 snippet_models = []
+shared_snippet_models = []
 
 
 def register_section(model):
@@ -38,3 +45,8 @@ def reviewed_models():
         for model in apps.get_models()
         if issubclass(model, ReviewedContentMixin) and not model._meta.abstract
     ]
+
+
+def register_shared_snippet(model):
+    if model not in shared_snippet_models:
+        shared_snippet_models.append(model)

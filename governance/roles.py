@@ -14,6 +14,10 @@ and when a section page (the topic index) is created, and converges on the same 
 - "Redaktion" (the central editorial team) gets every page permission on each site's root page
   and its translations (the home page of every language), all permissions on the registered
   snippets, and adds, changes, deletes and chooses images and documents in every collection.
+- Shared snippets (``registry.register_shared_snippet``: the glossary of Leichte Sprache, live
+  as saved, used by every Fachbereich): the Redaktion adds, changes and deletes them; nobody
+  else gets a permission on them (everyone in the admin may choose them). A Fachbereich editor
+  who could change a term would publish it on every page using it, past the review.
 - Translations: section pages in every language are section pages (the topic index's
   translation too), so the rules above hold for every language of a Fachbereich's pages. Only
   the Redaktion may "Übersetzen" (``simple_translation.submit_translation``, which copies a page
@@ -70,6 +74,8 @@ MEDIA_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
 EDITOR_OWN_COLLECTION_ACTIONS = ("add", "change", "choose")
 EDITOR_EVERY_COLLECTION_ACTIONS = ("choose",)
 CENTRAL_COLLECTION_ACTIONS = ("add", "change", "delete", "choose")
+# The Redaktion's permissions on shared snippets (the glossary); also easyread's migration 0002.
+SHARED_SNIPPET_ACTIONS = ("add", "change", "delete")
 
 
 def _translate():
@@ -200,6 +206,8 @@ def sync_redaktion_group():
         group.permissions.add(
             *_model_permissions(model, ("add", "change", "delete", "publish", "lock", "unlock"))
         )
+    for model in registry.shared_snippet_models:
+        group.permissions.add(*_model_permissions(model, SHARED_SNIPPET_ACTIONS))
     return group
 
 

@@ -5,9 +5,12 @@ marked as a glossary term in the editor's rich text ("Wort erklären")."""
 import json
 import re
 
+from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
+from django.test import Client
 from wagtail.models import Page
 
+from easyread.models import GlossaryTerm
 from tests.admin_forms import edit_form_data
 from tests.easyread.conftest import german
 
@@ -94,3 +97,35 @@ def test_the_glossary_snippet_is_edited_in_the_admin(admin_client, ls_locale, gl
     )
     assert response.status_code == 200
     assert "schon im Wörterbuch" in response.content.decode()
+
+
+def test_an_installation_from_before_gives_the_redaktion_the_glossary(demo):
+    """easyread 0002 on an installation whose Redaktion has no permission on the glossary yet:
+    afterwards its demo account adds a term through the admin."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.contrib.auth.models import Group, Permission
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from governance.roles import REDAKTION_GROUP
+
+    group = Group.objects.get(name=REDAKTION_GROUP)
+    group.permissions.remove(*Permission.objects.filter(codename__endswith="_glossaryterm"))
+    redaktion = Client()
+    redaktion.force_login(get_user_model().objects.get(username="zentralredaktion"))
+    add = "/admin/snippets/easyread/glossaryterm/add/?locale=de-x-ls"
+    assert redaktion.get(add).status_code in (302, 403)
+
+    migration = import_module("easyread.migrations.0002_glossary_editing_permissions")
+    state = MigrationExecutor(connection).loader.project_state(
+        ("easyread", "0002_glossary_editing_permissions")
+    )
+    # RunPython hands the function a schema editor; the function only reads its connection.
+    migration.grant(state.apps, SimpleNamespace(connection=connection))
+
+    data = {"term": "Pflege·kasse", "explanation": "Die Pflege·kasse bezahlt Hilfe."}
+    response = redaktion.post(add, data)
+    assert response.status_code == 302
+    assert GlossaryTerm.objects.get(term="Pflege·kasse").locale.language_code == "de-x-ls"

@@ -23,6 +23,7 @@ from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from demo.media import publication_pdf
 from documents.models import Publication
+from easyread.models import EASY_READ_LANGUAGE, GlossaryTerm
 from governance import matrix
 from governance.roles import WORKFLOW_NAME
 from organisation.models import Fachbereich
@@ -32,6 +33,7 @@ from topics.models import TopicPage
 
 Image = get_image_model()
 PERSONS = "/admin/snippets/people/contactperson"
+GLOSSARY = "/admin/snippets/easyread/glossaryterm"
 README = Path(__file__).resolve().parents[2] / "README.md"
 DENIED = (302, 403)
 
@@ -89,6 +91,7 @@ def world(demo):
             collection=collection,
         )
     return {
+        "term": GlossaryTerm.objects.get(term="Asyl", locale__language_code=EASY_READ_LANGUAGE),
         "fachbereiche": fachbereiche,
         "pages": pages,
         "persons": persons,
@@ -388,6 +391,48 @@ def document_choose(client, world, side):
     return f"/admin/documents/chooser/chosen/{document.pk}/" in response.content.decode()
 
 
+# -- Glossary (Leichte Sprache) ------------------------------------------------------------------
+
+
+def glossary_add(client, world, side):
+    data = {"term": "Ein·gliederungs·hilfe", "explanation": "Hilfe für Menschen mit Behinderung."}
+    response = client.post(f"{GLOSSARY}/add/?locale={EASY_READ_LANGUAGE}", data)
+    created = GlossaryTerm.objects.filter(term=data["term"]).first()
+    if created is not None:
+        assert response.status_code == 302
+        assert created.locale.language_code == EASY_READ_LANGUAGE
+        return True
+    return refused(response)
+
+
+def glossary_edit(client, world, side):
+    term = world["term"]
+    data = {"term": term.term, "explanation": "Geänderte Erklärung.", "image": ""}
+    response = client.post(f"{GLOSSARY}/edit/{term.pk}/", data)
+    if GlossaryTerm.objects.get(pk=term.pk).explanation == data["explanation"]:
+        assert response.status_code == 302
+        return True
+    return refused(response)
+
+
+def glossary_delete(client, world, side):
+    term = world["term"]
+    response = client.post(f"{GLOSSARY}/delete/{term.pk}/")
+    if not GlossaryTerm.objects.filter(pk=term.pk).exists():
+        assert response.status_code == 302
+        return True
+    return refused(response)
+
+
+def glossary_choose(client, world, side):
+    """The snippet chooser of "Wort erklären" lists the term."""
+    response = client.get("/admin/snippets/choose/easyread/glossaryterm/")
+    if not answered(response):
+        return False
+    html = response.json()["html"]
+    return f"/admin/snippets/choose/easyread/glossaryterm/chosen/{world['term'].pk}/" in html
+
+
 # -- The review workflow -------------------------------------------------------------------------
 
 
@@ -526,6 +571,10 @@ PROBES = {
     "image_choose": image_choose,
     "document_upload": document_upload,
     "document_choose": document_choose,
+    "glossary_add": glossary_add,
+    "glossary_edit": glossary_edit,
+    "glossary_delete": glossary_delete,
+    "glossary_choose": glossary_choose,
     "review_preview": review_preview,
     "review_approve": review_approve,
     "review_reject": review_reject,
