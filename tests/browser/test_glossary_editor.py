@@ -1,8 +1,13 @@
-""" "Wort erklären" in a real browser: the Redaktion marks a word of a page's rich text as a
-glossary term with Wagtail's snippet chooser; the saved draft keeps it."""
+""" "Wort erklären" in a real browser: the Redaktion marks a word of a Leichte Sprache page's
+rich text as a glossary term with Wagtail's snippet chooser, which lists the terms of the page's
+language only; the saved draft keeps it."""
+
+import re
 
 import pytest
+from wagtail.models import Locale
 
+from easyread.models import GlossaryTerm
 from topics.models import TopicPage
 
 from .conftest import ARTIFACTS
@@ -22,8 +27,12 @@ def editorial_password(monkeypatch):
 
 @pytest.fixture
 def topic_pk(editorial_password, demo_site):
-    """Read before the browser starts (no database access inside Playwright's loop)."""
-    return TopicPage.objects.get(slug="fluechtlingsarbeit", locale__language_code="de").pk
+    """The Leichte Sprache seed page, and an English term its chooser must not offer (read
+    before the browser starts: no database access inside Playwright's loop)."""
+    GlossaryTerm.objects.create(
+        locale=Locale.objects.get(language_code="en"), term="Asylum", explanation="Protection."
+    )
+    return TopicPage.objects.get(slug="hilfe-fuer-fluechtlinge", locale__language_code="de-x-ls").pk
 
 
 def test_a_word_is_marked_as_a_glossary_term(topic_pk, page):
@@ -42,8 +51,13 @@ def test_a_word_is_marked_as_a_glossary_term(topic_pk, page):
     tab.keyboard.press("Shift+Control+ArrowLeft")
     button = tab.locator('button[name="GLOSSARY"]').first
     button.click()
-    choice = tab.locator(".modal a[data-chooser-modal-choice]", has_text="Asyl").first
+    choices = tab.locator(".modal a[data-chooser-modal-choice]")
+    choice = choices.filter(has_text=re.compile(r"^\s*Asyl\s*$")).first
     choice.wait_for()
+    # The page's language preset in the chooser's filter: the English term is not offered.
+    assert tab.locator(".modal select[name=locale]").input_value() == "de-x-ls"
+    assert choices.filter(has_text="Asylum").count() == 0
+    assert choices.count() >= 6  # the demo's glossary
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / "glossary-chooser.png"))
     choice.click()

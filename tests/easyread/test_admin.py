@@ -129,3 +129,63 @@ def test_an_installation_from_before_gives_the_redaktion_the_glossary(demo):
     response = redaktion.post(add, data)
     assert response.status_code == 302
     assert GlossaryTerm.objects.get(term="Pflege·kasse").locale.language_code == "de-x-ls"
+
+
+def wagtail_config(html):
+    match = re.search(r'<script id="wagtail-config" type="application/json">(.*?)</script>', html)
+    return json.loads(match.group(1))
+
+
+def chooser_rows(response):
+    """The terms the chooser modal lists: (term, language shown beside it)."""
+    assert response.status_code == 200
+    if response["Content-Type"].startswith("application/json"):
+        html = response.json()["html"]  # the modal
+    else:
+        html = response.content.decode()  # its results, after a search
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)
+    found = []
+    for row in rows:
+        term = re.search(r"data-chooser-modal-choice[^>]*>\s*(.*?)\s*</a>", row, re.S)
+        if term:
+            cells = [
+                re.sub(r"<[^>]+>|\s+", " ", c).strip()
+                for c in re.findall(r"<td.*?</td>", row, re.S)
+            ]
+            found.append((term.group(1), cells[-1]))
+    return html, found
+
+
+def test_the_glossary_chooser_lists_the_terms_of_the_pages_language(ls_seed, glossary, demo):
+    """ "Wort erklären" on a page in Leichte Sprache, as the Fachbereich's editor: the chooser
+    gets the page's language (as Wagtail's own choosers, from the admin's config) and lists that
+    language's terms only, each with its language; another language stays one choice away."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Locale
+
+    english = GlossaryTerm.objects.create(
+        locale=Locale.objects.get(language_code="en"), term="Asylum", explanation="Protection."
+    )
+    editor = Client()
+    editor.force_login(get_user_model().objects.get(username="fachredaktion"))
+    html = editor.get(f"/admin/pages/{ls_seed.pk}/edit/").content.decode()
+    assert wagtail_config(html)["ACTIVE_CONTENT_LOCALE"] == "de-x-ls"
+    assert "easyread/glossary-entity.js" in html
+    script = editor.get("/static/easyread/glossary-entity.js")
+    script = b"".join(script.streaming_content if script.streaming else [script.content])
+    assert b"ACTIVE_CONTENT_LOCALE" in script and b"{ locale }" in script
+
+    chooser = "/admin/snippets/choose/easyread/glossaryterm/"
+    html, rows = chooser_rows(editor.get(chooser, {"locale": "de-x-ls"}))
+    terms, _page = glossary
+    assert sorted(term for term, _language in rows) == sorted(terms)
+    assert {language for _term, language in rows} == {"Leichte Sprache"}
+    assert re.search(r'<option value="de-x-ls" selected>', html)
+    # The search within the chooser keeps the language.
+    _html, rows = chooser_rows(editor.get(f"{chooser}results/", {"locale": "de-x-ls", "q": "Asyl"}))
+    assert [term for term, _language in rows] == ["Asyl"]
+    # The English page's editor gets the English term; without a language, every term.
+    _html, rows = chooser_rows(editor.get(chooser, {"locale": "en"}))
+    assert rows == [(english.term, "Englisch")]
+    _html, rows = chooser_rows(editor.get(chooser))
+    assert {term for term, _language in rows} == {*terms, "Asylum"}

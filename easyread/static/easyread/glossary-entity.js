@@ -9,12 +9,28 @@
   }
   draftail.glossaryRegistered = true;
 
+  // The language of the content being edited, as Wagtail's own choosers read it
+  // (ChooserModal.getURLParams: ``locale`` from the admin's config).
+  const activeLocale = () => {
+    try {
+      const config =
+        window.wagtailConfig ||
+        JSON.parse(document.getElementById('wagtail-config')?.textContent || '{}');
+      return config.ACTIVE_CONTENT_LOCALE || null;
+    } catch (error) {
+      return null;
+    }
+  };
+
   class GlossaryModalWorkflowSource extends draftail.DocumentModalWorkflowSource {
     getChooserConfig() {
       const { glossaryChooser } = { ...this.props.entityType?.chooserUrls };
+      const locale = activeLocale();
       return {
         url: glossaryChooser,
-        urlParams: {},
+        // The chooser lists the terms of the page's language (its language filter preset; the
+        // editor may pick another there).
+        urlParams: locale ? { locale } : {},
         onload: window.CHOOSER_MODAL_ONLOAD_HANDLERS,
         responses: { chosen: this.onChosen },
       };
