@@ -8,7 +8,9 @@ The search app reads this when it is ready; it comes after the content apps in I
 - ``register(model, key=…, label=…, label_plural=…)``: ``model`` is a type of result (``key``
   in the API, German labels for the page), its title made of ``title_fields``, loaded with
   ``select_related`` / ``prefetch_related`` (the relations its excerpt reads); its excerpt
-  comes from ``excerpt_texts(obj)`` when given (e.g. a publication's body, not its cover).
+  comes from ``excerpt_texts(obj)`` when given (e.g. a publication's body, not its cover);
+  ``narrow(queryset)``, when given, keeps the objects that are results of this type (e.g. the
+  publications among the documents, not the video files that pages play).
 - ``register_link(model, links)``: a result of ``model`` links to what ``links(pks, request,
   site)`` gives for it (``{pk: url}``; none: no link). Pages link to themselves, documents to
   their file, without registering anything.
@@ -32,6 +34,8 @@ class Searchable:
     # The texts a result's excerpt is taken from, excerpt_texts(obj) -> [str, …], in order of
     # preference; None: every indexed text but the title.
     excerpt_texts: object = None
+    # narrow(queryset) -> the objects of the model that are results of this type; None: all.
+    narrow: object = None
 
 
 _searchables = []

@@ -18,7 +18,7 @@ from content.resolution import Resolution
 from content.visibility import visible
 
 from .catalogue import Catalogue, PublicationFilter
-from .models import NEWEST_FIRST, OLDEST_FIRST, Publication
+from .models import NEWEST_FIRST, OLDEST_FIRST, Publication, publications_only
 from .values import PublicationValue, publication_value
 
 router = Router(tags=["publications"])
@@ -80,7 +80,7 @@ def list_publications(request, filters: Query[PublicationListFilter]):
 )
 def get_publication(request, publication_id: int):
     queryset = visible(Publication.objects.select_related(*Publication.value_select_related))
-    publication = get_object_or_404(queryset, pk=publication_id)
+    publication = get_object_or_404(publications_only(queryset), pk=publication_id)
     res = Resolution()
     res.add([publication])
     return publication_value(publication, res.load())

@@ -15,7 +15,7 @@ class DocumentsConfig(AppConfig):
         from httpcache.cache import tagging
 
         from .api import PublicationsAPIViewSet, router
-        from .models import Publication, PublicationIndexPage
+        from .models import Publication, PublicationIndexPage, publications_only
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
@@ -41,4 +41,6 @@ class DocumentsConfig(AppConfig):
             label_plural="Publikationen",
             # The description and the file's body: never the cover's type line and title.
             excerpt_texts=Publication.excerpt_texts,
+            # A video file is found through the page that plays it, not as a publication.
+            narrow=publications_only,
         )

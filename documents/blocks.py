@@ -8,7 +8,7 @@ from content.resolution import list_items
 from content.values import Value
 from content.visibility import visible
 
-from .models import Publication
+from .models import Publication, publications_only
 from .values import PublicationValue, publication_value
 
 
@@ -36,7 +36,7 @@ class PublicationsBlock(ResolvedBlock, blocks.StructBlock):
     preview_empty_text = _("Es gibt noch keine öffentlichen Publikationen.")
 
     def get_preview_value(self):
-        chosen = list(visible(Publication.objects.order_by("-pk"))[:2])
+        chosen = list(publications_only(visible(Publication.objects.order_by("-pk")))[:2])
         return self.normalize({"heading": "Publikationen", "publications": chosen})
 
     def get_searchable_content(self, value):

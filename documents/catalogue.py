@@ -21,7 +21,13 @@ from pydantic import ValidationError as SchemaError
 
 from content.visibility import ANONYMOUS, visible
 
-from .models import NEWEST_FIRST, Publication, PublicationLanguage, PublicationType
+from .models import (
+    NEWEST_FIRST,
+    Publication,
+    PublicationLanguage,
+    PublicationType,
+    publications_only,
+)
 from .topics import topic_pages
 
 PublicationTypeKey = Literal[tuple(PublicationType.values)]  # type: ignore[valid-type]
@@ -81,7 +87,7 @@ class Catalogue:
     def __init__(self, filters, reader=ANONYMOUS, errors=None):
         self.filters = filters
         self.errors = dict(errors or {})
-        self.base = visible(Publication.objects.all(), reader)
+        self.base = publications_only(visible(Publication.objects.all(), reader))
         self.topics = {
             slug: (pk, title)
             for pk, slug, title in visible(topic_pages(), reader).values_list("pk", "slug", "title")

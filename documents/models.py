@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from api.fields import page_api_fields
+from blocks.shared import VIDEO_TYPES
 from content.pages import ResolvedPage, ResolvedPageManager
 from content.pagination import old_link_redirect, paginate
 from content.visibility import Reader
@@ -54,6 +55,18 @@ OLDEST_FIRST = (F("publication_date").asc(nulls_last=True), "title", "pk")
 def newest_first_key(publication):
     date = publication.publication_date
     return (date is None, -(date.toordinal() if date else 0), publication.title, publication.pk)
+
+
+def publications_only(queryset):
+    """The publications among the documents: not the video files (MP4, WebM) uploaded for the
+    sign-language video block. Such a file is part of the page that plays it; the library, its
+    API, the topic and home pages' publication lists and the site search leave it out (Wagtail's
+    v2 ``documents`` endpoint and the download view, which a page's link to it needs, do not)."""
+    videos = Q()
+    for extension in VIDEO_TYPES:
+        videos |= Q(file__iendswith=f".{extension}")
+    # By id (a plain lookup the search backends filter on, as ``content.visibility``'s).
+    return queryset.exclude(pk__in=queryset.model.objects.filter(videos).values("pk"))
 
 
 class Publication(AbstractDocument):

@@ -14,7 +14,7 @@ from api.fields import page_api_fields
 from blocks.shared import BaseStreamBlock
 from content.pages import ResolvedPage, ResolvedPageManager
 from content.visibility import visible
-from documents.models import NEWEST_FIRST, Publication, newest_first_key
+from documents.models import NEWEST_FIRST, Publication, newest_first_key, publications_only
 from documents.values import publication_value
 from easyread.models import EasyReadPageMixin
 from organisation.models import Fachbereich
@@ -101,7 +101,8 @@ class HomePage(ResolvedPage, FrontendPreviewMixin, EasyReadPageMixin, Page):
         res.want_pages_where(
             "topic_index", Q(pk__in=TopicIndexPage.objects.child_of(self).values("pk"))
         )
-        latest = visible(Publication.objects.all(), res.reader).order_by(*NEWEST_FIRST)
+        latest = publications_only(visible(Publication.objects.all(), res.reader))
+        latest = latest.order_by(*NEWEST_FIRST)
         res.want_documents_where(
             "latest", Q(pk__in=latest.values("pk")[: self.latest_publications_limit])
         )

@@ -35,6 +35,8 @@ class SearchSource:
     links: object = None
     # excerpt_texts(obj) -> [str, …] the type registered, else its indexed texts.
     texts_of: object = None
+    # narrow(queryset) the type registered: which of the model's objects are its results.
+    narrow: object = None
 
     @property
     def is_page(self):
@@ -55,6 +57,8 @@ class SearchSource:
                 pages = pages.not_type(*own).filter(depth__gt=1).specific()
             return pages
         objects = visible(model.objects.all())
+        if self.narrow is not None:
+            objects = self.narrow(objects)
         # (select_related() without names would follow every relation.)
         if self.select_related:
             objects = objects.select_related(*self.select_related)
@@ -150,6 +154,7 @@ def load_sources():
             prefetch_related=s.prefetch_related,
             links=searchables.links_of(s.model),
             texts_of=s.excerpt_texts,
+            narrow=s.narrow,
         )
         for s in searchables.searchables()
     ]

@@ -15,7 +15,13 @@ from content.renditions import Purpose
 from content.visibility import visible
 from documents.blocks import hand_picked_ids
 from documents.catalogue import html_query
-from documents.models import NEWEST_FIRST, Publication, PublicationIndexPage, newest_first_key
+from documents.models import (
+    NEWEST_FIRST,
+    Publication,
+    PublicationIndexPage,
+    newest_first_key,
+    publications_only,
+)
 from documents.values import publication_value
 from easyread.models import EasyReadPageMixin
 from governance.models import ReviewedContentMixin
@@ -221,7 +227,7 @@ class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, EasyRe
                 self.further_information.stream_block, self.further_information.raw_data
             )
             tagged = (
-                visible(Publication.objects.filter(topics=self), res.reader)
+                publications_only(visible(Publication.objects.filter(topics=self), res.reader))
                 .exclude(pk__in=hand_picked)
                 .order_by(*NEWEST_FIRST)
                 .values("pk")[: self.tagged_publications_limit + 1]
