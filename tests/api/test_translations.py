@@ -2,6 +2,7 @@
 prefixed paths, the anonymous language list; nothing hidden through a translation."""
 
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
 from topics.models import TopicPage
@@ -130,11 +131,16 @@ def hide(shape, page):
         PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
         )
+    elif shape == "groups":
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(Group.objects.get_or_create(name="Vorstand")[0])
     else:
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
 
 
-@pytest.mark.parametrize("shape", ["draft", "password", "login"])
+@pytest.mark.parametrize("shape", ["draft", "password", "login", "groups"])
 def test_a_hidden_translation_appears_nowhere_in_the_apis(demo, client, shape):
     pages = seeds()
     hidden = pages["ar"]
@@ -166,3 +172,63 @@ def test_the_topics_listing_filters_by_locale(demo, client):
     assert pages["de"].pk in {item["id"] for item in german}
     assert pages["ar"].pk not in {item["id"] for item in german}
     assert client.get("/api/v3/topics/", {"locale": "xx"}).status_code == 404
+
+
+SECRET = "Geheimwortxyz"
+
+
+@pytest.fixture
+def private_link(demo):
+    """A publication in a collection for logged-in users only, linked from the Arabic seed
+    page's rich text (and tagged with it); the page itself is public."""
+    from django.core.files.base import ContentFile
+    from wagtail.models import Collection, CollectionViewRestriction
+    from wagtail.rich_text import RichText
+
+    from demo.media import publication_pdf
+    from documents.factories import PublicationFactory
+
+    collection = Collection.get_first_root_node().add_child(name="Intern (Übersetzungen)")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    arabic = seeds()["ar"].specific
+    document = PublicationFactory(
+        title=f"Internal guide {SECRET}",
+        collection=collection,
+        file=ContentFile(publication_pdf(SECRET, [f"{SECRET} confidential."]), name="intern.pdf"),
+        topics=[arabic],
+    )
+    link = f'<p>داخلي: <a linktype="document" id="{document.pk}">الدليل</a>.</p>'
+    arabic.body = [("text", RichText(link)), *[(c.block_type, c.value) for c in arabic.body]]
+    arabic.save_revision().publish()
+    return document, arabic
+
+
+def test_a_private_document_linked_from_a_translation_appears_nowhere_in_the_apis(
+    client, private_link
+):
+    document, arabic = private_link
+    secret = (document.title, f"/documents/{document.pk}/", SECRET)
+    pages = seeds()
+    for code, page in pages.items():
+        for url in (f"/api/v2/pages/{page.pk}/", f"/api/v3/pages/{page.pk}/"):
+            body = client.get(url).content.decode()
+            assert not any(text in body for text in secret), url
+            # The page with the link stays among the translations.
+            if code != "ar":
+                assert arabic.pk in [t["id"] for t in client.get(url).json()["translations"]]
+    v3 = client.get(f"/api/v3/pages/{arabic.pk}/").json()
+    assert "الدليل" in str(v3["body"])  # the link's text stays, without the link
+    by_path = client.get("/api/v3/page-by-path/", {"html_path": SEED_PATHS["ar"]})
+    assert by_path.status_code == 200
+    assert not any(text in by_path.content.decode() for text in secret)
+    for url in ("/api/v2/documents/", "/api/v3/publications/"):
+        listing = client.get(url, {"limit": 100}).json()
+        assert document.pk not in {item["id"] for item in listing["items"]}, url
+    assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 404
+    assert client.get(f"/api/v3/publications/{document.pk}/").status_code == 404
+    for query in (SECRET, "الدليل"):
+        search = client.get("/api/v3/search/", {"q": query})
+        assert search.status_code == 200
+        assert not any(text in search.content.decode() for text in secret[:2]), query

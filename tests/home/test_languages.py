@@ -4,6 +4,8 @@ hreflang alternates and the sitemap; and nothing hidden leaks through a translat
 import pytest
 from bs4 import BeautifulSoup
 from defusedxml.ElementTree import fromstring
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -171,19 +173,44 @@ def hide(shape, page):
         )
     elif shape == "login":
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    elif shape == "groups":
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(Group.objects.get_or_create(name="Vorstand")[0])
 
 
-@pytest.mark.parametrize("shape", ["draft", "password", "login"])
+def readers(shape):
+    """Who must not see the hidden translation: anonymous visitors, and for a group
+    restriction also a logged-in member of the site outside the group."""
+    if shape != "groups":
+        return [Client()]
+    member = get_user_model().objects.create_user("mitglied-ohne-gruppe", password="pw")
+    logged_in = Client()
+    logged_in.force_login(member)
+    return [Client(), logged_in]
+
+
+@pytest.mark.parametrize("shape", ["draft", "password", "login", "groups"])
 def test_a_hidden_translation_appears_nowhere_in_the_html(demo, client, shape):
     english = seed("en")
     hide(shape, english)
-    for code in ("de", "ar", "de-x-ls"):
-        page = soup(client.get(SEED[code]))
-        links = switcher(page)
-        assert links["en"][0] == "/en/", code  # the language's home instead
-        assert english.title not in str(page.find("nav", class_="language-switcher"))
-        assert "en" not in alternates(page)
-        assert SEED["en"] not in page.decode()
+    for reader in readers(shape):
+        own = reader.get(SEED["en"])
+        if shape == "password":  # the password form instead of the page
+            assert 'name="password"' in own.content.decode()
+            assert english.specific.intro not in own.content.decode()
+        else:
+            assert own.status_code in (302, 401, 403, 404), own.status_code
+        for code in ("de", "ar", "de-x-ls"):
+            page = soup(reader.get(SEED[code]))
+            links = switcher(page)
+            assert links["en"][0] == "/en/", code  # the language's home instead
+            assert english.title not in str(page.find("nav", class_="language-switcher"))
+            assert "en" not in alternates(page)
+            assert SEED["en"] not in page.decode()
+        topics = soup(reader.get("/en/topics/"))
+        assert english.title not in topics.decode() and SEED["en"] not in topics.decode()
     assert BASE + SEED["en"] not in sitemap(client)
     assert SEED["en"] not in client.get("/suche/", {"q": "Refugee"}).content.decode()
     assert all(BASE + SEED["en"] not in alts.values() for alts in sitemap(client).values())
@@ -196,3 +223,57 @@ def test_a_hidden_translation_s_own_subtree_is_hidden_in_every_shape(demo):
     links = switcher(soup(Client().get("/themen/pflege/")))
     assert "en" not in links
     assert Locale.objects.filter(language_code="en").exists()
+
+
+# -- A private document linked from a translation -------------------------------------------------
+
+SECRET = "Geheimwortxyz"
+
+
+@pytest.fixture
+def private_link(demo):
+    """A publication in a collection for logged-in users only, linked from the English seed
+    page's rich text (tagged with it too); the page itself is public."""
+    from django.core.files.base import ContentFile
+    from wagtail.models import Collection, CollectionViewRestriction
+    from wagtail.rich_text import RichText
+
+    from demo.media import publication_pdf
+    from documents.factories import PublicationFactory
+
+    collection = Collection.get_first_root_node().add_child(name="Intern (Übersetzungen)")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    english = seed("en").specific
+    document = PublicationFactory(
+        title=f"Internal guide {SECRET}",
+        collection=collection,
+        file=ContentFile(publication_pdf(SECRET, [f"{SECRET} confidential."]), name="intern.pdf"),
+        topics=[english],
+    )
+    link = f'<p>Staff only: <a linktype="document" id="{document.pk}">the guide</a>.</p>'
+    english.body = [("text", RichText(link)), *[(c.block_type, c.value) for c in english.body]]
+    english.save_revision().publish()
+    return document, english
+
+
+def test_a_private_document_linked_from_a_translation_appears_nowhere_in_the_html(
+    client, private_link
+):
+    document, english = private_link
+    secret = (document.title, f"/documents/{document.pk}/", SECRET)
+    page = soup(client.get(SEED["en"]))
+    assert "Staff only: the guide." in " ".join(page.get_text().split())  # the text stays
+    for code, path in {**SEED, "library": "/publikationen/", "home": "/en/"}.items():
+        html = soup(client.get(path)).decode()
+        assert not any(text in html for text in secret), code
+    # The page stays in every switcher, alternate and the sitemap; the document in none.
+    assert switcher(soup(client.get(SEED["ar"])))["en"][0] == SEED["en"]
+    assert alternates(soup(client.get(SEED["de"])))["en"] == BASE + SEED["en"]
+    entries = sitemap(client)
+    assert BASE + SEED["en"] in entries
+    assert not any(f"/documents/{document.pk}/" in url for url in entries)
+    results = client.get("/suche/", {"q": SECRET}).content.decode()
+    assert document.title not in results and f"/documents/{document.pk}/" not in results
+    assert client.get(document.url).status_code in (302, 401, 403, 404)
