@@ -23,6 +23,8 @@ class Listing:
     queryset: QuerySet
     build: Callable  # (objects, resolution) -> values
     reader: object = ANONYMOUS
+    # The language the values are built in (``Resolution.language``); German if unset.
+    language: str | None = None
 
 
 class Pagination(WagtailLimitOffsetPagination):
@@ -37,7 +39,7 @@ class Pagination(WagtailLimitOffsetPagination):
         listing = queryset
         result = super().paginate_queryset(listing.queryset, pagination, request, **params)
         objects = list(result["items"])
-        res = Resolution(listing.reader, Site.find_for_request(request))
+        res = Resolution(listing.reader, Site.find_for_request(request), language=listing.language)
         res.add(objects)
         result["items"] = listing.build(objects, res.load())
         return result

@@ -15,6 +15,7 @@ HTML shows is exactly what the API returns.
 import logging
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
 from django.utils.text import slugify
 from django.utils.timezone import now
@@ -53,6 +54,13 @@ def list_items(raw):
             yield item
 
 
+def _language_of(page):
+    """The language code of ``page``'s locale (loaded with it), or ``None``."""
+    if page is None or not getattr(page, "locale_id", None):
+        return None
+    return page.locale.language_code
+
+
 def image_id(raw):
     """The image id of an ImageBlock's raw data (a dict, or a bare id from before)."""
     if isinstance(raw, dict):
@@ -63,8 +71,12 @@ def image_id(raw):
 class Resolution:
     """What one response may show, loaded in bulk. See the module docstring."""
 
-    def __init__(self, reader=ANONYMOUS, site=None, resolved_page=None, group=None):
+    def __init__(self, reader=ANONYMOUS, site=None, resolved_page=None, group=None, language=None):
         self.reader = reader
+        # The language the values are built in: the text of objects translated per field
+        # (``content.translated``), German where they have none. The resolved page's locale's,
+        # else the one asked for (an API parameter), else German.
+        self.language = language or _language_of(resolved_page) or settings.LANGUAGE_CODE
         # The pages resolved together with this one (a listing: :func:`load_together`), whose
         # child rows ``related`` loads for all of them at once; ``None`` for one page alone.
         self.group = group

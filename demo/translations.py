@@ -164,3 +164,21 @@ PAGES = {
         },
     },
 }
+
+# The seed page's Fachbereich, Fachgruppe and contact persons' function (their German text in
+# demo/content.py) in English and Arabic: sample translations, so marked in each entry's
+# internal note (shown to editors only). Leichte Sprache has none: its pages show the German
+# text, marked lang="de" (the documented fallback).
+SNIPPET_NOTE = "Beispielübersetzung für die Demo"
+FACHBEREICH = {
+    "en": {"name": "Migration and refugee work"},
+    "ar": {"name": "الهجرة والعمل مع اللاجئين"},
+}
+FACHGRUPPE = {
+    "en": {"name": "Migration, women, psychosocial counselling and LGBT*"},
+    "ar": {"name": "الهجرة والنساء والإرشاد النفسي الاجتماعي ومجتمع الميم*"},
+}
+ROLE = {
+    "en": {"role": "Policy officer for migration and refugee work"},
+    "ar": {"role": "مسؤولة الشؤون المتخصصة في الهجرة والعمل مع اللاجئين"},
+}

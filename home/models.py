@@ -13,6 +13,7 @@ from wagtail.search import index
 from api.fields import page_api_fields
 from blocks.shared import BaseStreamBlock
 from content.pages import ResolvedPage, ResolvedPageManager
+from content.translated import translated
 from content.visibility import visible
 from documents.models import NEWEST_FIRST, Publication, newest_first_key, publications_only
 from documents.values import publication_value
@@ -127,10 +128,18 @@ class HomePage(ResolvedPage, FrontendPreviewMixin, EasyReadPageMixin, Page):
         if topic_index is None:
             return []
         url = res.page_url(topic_index)
-        return [
-            FachbereichLinkValue(id=f.pk, name=f.name, url=f"{url}#{fachbereich_anchor(f)}")
-            for f in res.rows["fachbereiche"]
-        ]
+        links = []
+        for fachbereich in res.rows["fachbereiche"]:
+            name, language = translated(fachbereich, "name", res.language)
+            links.append(
+                FachbereichLinkValue(
+                    id=fachbereich.pk,
+                    name=name,
+                    name_language=language,
+                    url=f"{url}#{fachbereich_anchor(fachbereich)}",
+                )
+            )
+        return sorted(links, key=lambda link: link.name.lower())
 
 
 class HomePageFeaturedTopic(Orderable):

@@ -9,8 +9,16 @@ knows none of them.
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from content.translated import translations_field
+
+TRANSLATIONS_HELP = _(
+    "Name und Beschreibung in anderen Sprachen der Website, je Sprache einmal. Wo eine "
+    "Übersetzung fehlt, zeigt die Seite in dieser Sprache den deutschen Text."
+)
 
 
 class Fachbereich(index.Indexed, models.Model):
@@ -28,7 +36,13 @@ class Fachbereich(index.Indexed, models.Model):
         help_text=_("Kurze Beschreibung der Aufgaben des Fachbereichs (optional)."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("description")]
+    translations = translations_field(
+        ("name", blocks.CharBlock(label=_("Name"), max_length=255)),
+        ("description", blocks.TextBlock(label=_("Beschreibung"), required=False)),
+        help_text=TRANSLATIONS_HELP,
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("translations")]
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),

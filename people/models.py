@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
@@ -19,8 +20,9 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from content.translated import translations_field
 from governance.models import ReviewedContentMixin
-from organisation.models import Fachbereich
+from organisation.models import TRANSLATIONS_HELP, Fachbereich
 
 from .forms import ContactPersonForm
 
@@ -89,6 +91,14 @@ class ContactPerson(
         on_delete=models.SET_NULL,
         related_name="contact_persons",
     )
+    # The function in other languages (the name, e-mail and phone are the same in every one).
+    translations = translations_field(
+        ("role", blocks.CharBlock(label=_("Funktion"), max_length=255)),
+        help_text=_(
+            "Die Funktion in anderen Sprachen der Website, je Sprache einmal (der Name bleibt "
+            "unübersetzt). Wo eine Übersetzung fehlt, zeigt die Seite die deutsche Funktion."
+        ),
+    )
     # Deleting a person deletes its revisions too (Wagtail's documented pattern).
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contact_person")
     # Contact persons go through the review workflow too (governance); their workflow states
@@ -110,6 +120,7 @@ class ContactPerson(
             heading=_("Name"),
         ),
         FieldPanel("role"),
+        FieldPanel("translations"),
         # Not deferred on a draft (governance.forms.FachbereichChoiceMixin).
         FieldPanel("fachbereich", required_on_save=True),
         FieldPanel("photo"),
@@ -223,12 +234,18 @@ class Fachgruppe(index.Indexed, models.Model):
         help_text=_("Die Person, die die Fachgruppe leitet."),
     )
     description = models.TextField(_("Beschreibung"), blank=True)
+    translations = translations_field(
+        ("name", blocks.CharBlock(label=_("Name"), max_length=255)),
+        ("description", blocks.TextBlock(label=_("Beschreibung"), required=False)),
+        help_text=TRANSLATIONS_HELP,
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("fachbereich"),
         FieldPanel("lead"),
         FieldPanel("description"),
+        FieldPanel("translations"),
     ]
     search_fields = [
         index.SearchField("name", boost=2),

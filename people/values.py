@@ -4,9 +4,10 @@ is the organisation app's)."""
 from pydantic import Field
 
 from content.renditions import Purpose
+from content.translated import translated
 from content.values import ImageValue, Value
 from content.visibility import is_visible_snippet
-from organisation.values import FachbereichValue, fachbereich_value
+from organisation.values import LANGUAGE_FIELD, FachbereichValue, fachbereich_value
 
 
 class ContactPersonValue(Value):
@@ -25,7 +26,14 @@ class ContactPersonValue(Value):
     first_name: str = Field(description="Empty for a contact named only by its function.")
     last_name: str = Field(description="Empty for a contact named only by its function.")
     initials: str = Field(description="Of the name; empty without a name.")
-    role: str = Field(description="The function, e.g. `Fachreferentin Migration`; may be empty.")
+    role: str = Field(
+        description="The function, e.g. `Fachreferentin Migration`, in the requested language "
+        "where translated, else German; may be empty."
+    )
+    role_language: str = Field(
+        description=LANGUAGE_FIELD.format(field="role")
+        + " For a contact named only by its function, the language of `name` too."
+    )
     email: str
     phone: str
     photo: ImageValue | None
@@ -35,8 +43,10 @@ class FachgruppeValue(Value):
     """A Fachgruppe with its Fachbereich and its lead (null when unset or not published)."""
 
     id: int
-    name: str
-    description: str
+    name: str = Field(description="In the requested language where translated, else German.")
+    name_language: str = Field(description=LANGUAGE_FIELD.format(field="name"))
+    description: str = Field(description="In the requested language where translated, else German.")
+    description_language: str = Field(description=LANGUAGE_FIELD.format(field="description"))
     fachbereich: FachbereichValue | None
     lead: ContactPersonValue | None
 
@@ -49,26 +59,34 @@ def contact_person_value(person, res):
 
 
 def card_value(person, res):
-    """The value of ``person`` whether published or not (the admin's preview of a draft)."""
+    """The value of ``person`` whether published or not (the admin's preview of a draft), its
+    function in the resolution's language (German where it has no translation)."""
+    role, role_language = translated(person, "role", res.language)
     return ContactPersonValue(
         id=person.pk,
-        name=person.display_name,
+        name=person.full_name or role,
         academic_title=person.academic_title,
         first_name=person.first_name,
         last_name=person.last_name,
         initials=person.initials,
-        role=person.role,
+        role=role,
+        role_language=role_language,
         email=person.email,
         phone=person.phone,
-        photo=res.image(person.photo, Purpose.PORTRAIT, alt=person.display_name),
+        photo=res.image(person.photo, Purpose.PORTRAIT, alt=person.full_name or role),
     )
 
 
 def fachgruppe_value(fachgruppe, res):
+    """``fachgruppe``'s value in the resolution's language (German where not translated)."""
+    name, name_language = translated(fachgruppe, "name", res.language)
+    description, description_language = translated(fachgruppe, "description", res.language)
     return FachgruppeValue(
         id=fachgruppe.pk,
-        name=fachgruppe.name,
-        description=fachgruppe.description,
-        fachbereich=fachbereich_value(fachgruppe.fachbereich),
+        name=name,
+        name_language=name_language,
+        description=description,
+        description_language=description_language,
+        fachbereich=fachbereich_value(fachgruppe.fachbereich, res.language),
         lead=contact_person_value(fachgruppe.lead, res),
     )

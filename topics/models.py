@@ -77,7 +77,7 @@ class TopicIndexPage(ResolvedPage, FrontendPreviewMixin, Page):
             seo=self.build_seo(res),
             intro=self.intro,
             topics=teasers,
-            groups=fachbereich_groups(topics, teasers),
+            groups=fachbereich_groups(topics, teasers, res.language),
         )
 
 
@@ -257,7 +257,7 @@ class TopicPage(ResolvedPage, FrontendPreviewMixin, ReviewedContentMixin, EasyRe
             contents=table_of_contents(body),
             hero=hero,
             body=body,
-            fachbereich=fachbereich_value(self.fachbereich),
+            fachbereich=fachbereich_value(self.fachbereich, res.language),
             fachgruppen=[fachgruppe_value(f, res) for f in res.rows["fachgruppen"]],
             contact_persons=[person for person in persons if person is not None],
             further_information=res.resolve_stream(

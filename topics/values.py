@@ -33,7 +33,10 @@ class FachbereichLinkValue(Value):
     """A way into a Fachbereich: its section of the topics overview."""
 
     id: int
-    name: str
+    name: str = Field(description="In the page's language where translated, else German.")
+    name_language: str = Field(
+        description="Language code of `name`: the page's where translated, else `de`."
+    )
     url: URL
 
 
@@ -62,15 +65,17 @@ def fachbereich_anchor(fachbereich):
     return f"fachbereich-{slugify(fachbereich.name)}" if fachbereich else "weitere-themen"
 
 
-def fachbereich_groups(topics, teasers):
-    """``teasers`` of ``topics`` (same order) grouped by the topics' Fachbereich."""
+def fachbereich_groups(topics, teasers, language=None):
+    """``teasers`` of ``topics`` (same order) grouped by the topics' Fachbereich, named in
+    ``language`` (German where not translated) and in that name's order."""
     groups = {}
     for topic, teaser in zip(topics, teasers, strict=True):
         groups.setdefault(topic.fachbereich, []).append(teaser)
-    order = sorted(groups, key=lambda f: (f is None, f.name.lower() if f else ""))
+    values = {f: fachbereich_value(f, language) for f in groups}
+    order = sorted(groups, key=lambda f: (f is None, values[f].name.lower() if f else ""))
     return [
         FachbereichTopicsValue(
-            fachbereich=fachbereich_value(f), anchor=fachbereich_anchor(f), topics=groups[f]
+            fachbereich=values[f], anchor=fachbereich_anchor(f), topics=groups[f]
         )
         for f in order
     ]

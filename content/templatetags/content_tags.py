@@ -4,7 +4,11 @@
 import re
 
 from django import template
+from django.conf import settings
+from django.utils import translation
 from django.utils.html import format_html
+
+from content import locales
 
 register = template.Library()
 
@@ -52,3 +56,33 @@ def phone_href(number):
 def get_item(mapping, key):
     """``mapping[key]`` in a template (``None`` when missing)."""
     return mapping.get(key) if mapping else None
+
+
+def _language_attributes(code):
+    """``lang`` (and ``dir`` where the direction changes) for text in ``code`` inside what is
+    being rendered in another language, else ``""``."""
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    if not code or code.lower() == current.lower():
+        return ""
+    own, theirs = locales.language(code), locales.language(current)
+    direction = own.direction if own else "ltr"
+    if theirs is not None and theirs.direction == direction:
+        return format_html(' lang="{}"', code)
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.filter
+def lang_attr(code):
+    """`` lang="de"`` on an element whose text is in ``code`` when the page is in another
+    language (a contact person's German function on an English page: the fallback of
+    ``content.translated``), so screen readers switch voice (WCAG 3.1.2); else nothing."""
+    return _language_attributes(code)
+
+
+@register.simple_tag
+def in_language(text, code):
+    """``text``, in a ``<span lang>`` when its language ``code`` is not the page's."""
+    attributes = _language_attributes(code)
+    if not attributes:
+        return text
+    return format_html("<span{}>{}</span>", attributes, text)

@@ -509,7 +509,7 @@ def api_walk(node, view):
         if "intro" in keys:
             view.items.add(("topic", node["title"]))
             api_walk(node["hero"], view)
-    elif set(keys) == {"id", "name", "url"}:  # a way into a Fachbereich (home page)
+    elif set(keys) == {"id", "name", "name_language", "url"}:  # a way into a Fachbereich
         view.links.add((node["name"], normal_url(node["url"])))
     elif set(keys) == {"heading", "anchor"}:  # an entry of the table of contents
         view.links.add((node["heading"], f"#{node['anchor']}"))

@@ -59,6 +59,7 @@ def test_a_contact_named_only_by_its_function_has_that_as_its_name_in_both_apis(
         "last_name": "",
         "initials": "",
         "role": role,
+        "role_language": "de",
         "email": "jugendhilfe@example.org",
         "phone": "",
         "photo": None,

@@ -611,9 +611,14 @@ export interface components {
             initials: string;
             /**
              * Role
-             * @description The function, e.g. `Fachreferentin Migration`; may be empty.
+             * @description The function, e.g. `Fachreferentin Migration`, in the requested language where translated, else German; may be empty.
              */
             role: string;
+            /**
+             * Role Language
+             * @description Language code of `role`: the requested language (the page's, or the API's `locale`) where a translation gives it, else `de` (German, the fallback). For a contact named only by its function, the language of `name` too.
+             */
+            role_language: string;
             /** Email */
             email: string;
             /** Phone */
@@ -756,8 +761,16 @@ export interface components {
         FachbereichLinkValue: {
             /** Id */
             id: number;
-            /** Name */
+            /**
+             * Name
+             * @description In the page's language where translated, else German.
+             */
             name: string;
+            /**
+             * Name Language
+             * @description Language code of `name`: the page's where translated, else `de`.
+             */
+            name_language: string;
             /** Url */
             url: string;
         };
@@ -777,10 +790,26 @@ export interface components {
         FachbereichValue: {
             /** Id */
             id: number;
-            /** Name */
+            /**
+             * Name
+             * @description In the requested language where translated, else German.
+             */
             name: string;
-            /** Description */
+            /**
+             * Name Language
+             * @description Language code of `name`: the requested language (the page's, or the API's `locale`) where a translation gives it, else `de` (German, the fallback).
+             */
+            name_language: string;
+            /**
+             * Description
+             * @description In the requested language where translated, else German.
+             */
             description: string;
+            /**
+             * Description Language
+             * @description Language code of `description`: the requested language (the page's, or the API's `locale`) where a translation gives it, else `de` (German, the fallback).
+             */
+            description_language: string;
         };
         /**
          * FachgruppeValue
@@ -789,10 +818,26 @@ export interface components {
         FachgruppeValue: {
             /** Id */
             id: number;
-            /** Name */
+            /**
+             * Name
+             * @description In the requested language where translated, else German.
+             */
             name: string;
-            /** Description */
+            /**
+             * Name Language
+             * @description Language code of `name`: the requested language (the page's, or the API's `locale`) where a translation gives it, else `de` (German, the fallback).
+             */
+            name_language: string;
+            /**
+             * Description
+             * @description In the requested language where translated, else German.
+             */
             description: string;
+            /**
+             * Description Language
+             * @description Language code of `description`: the requested language (the page's, or the API's `locale`) where a translation gives it, else `de` (German, the fallback).
+             */
+            description_language: string;
             fachbereich: components["schemas"]["FachbereichValue"] | null;
             lead: components["schemas"]["ContactPersonValue"] | null;
         };
@@ -2829,6 +2874,8 @@ export interface operations {
     contact_persons_list: {
         parameters: {
             query?: {
+                /** @description The language of the translated text (a contact person's function, the names and descriptions of Fachbereiche and Fachgruppen): `de`, `de-x-ls`, `en`, `ar`, … (see `/api/v3/languages/`). Where a translation is missing, and without this parameter, the text is German; each text's `…_language` field says which it is. */
+                locale?: string | null;
                 /** @description Items per page, 1 to 100. */
                 limit?: number;
                 /** @description Items to skip. */
@@ -2865,6 +2912,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Nothing the reader may see is found (unknown, draft, unpublished or restricted). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A parameter has the wrong type or is out of range (`errors` names it). */
             422: {
                 headers: {
@@ -2889,7 +2945,10 @@ export interface operations {
     };
     contact_persons_detail: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the translated text (a contact person's function, the names and descriptions of Fachbereiche and Fachgruppen): `de`, `de-x-ls`, `en`, `ar`, … (see `/api/v3/languages/`). Where a translation is missing, and without this parameter, the text is German; each text's `…_language` field says which it is. */
+                locale?: string | null;
+            };
             header?: never;
             path: {
                 person_id: number;
@@ -2957,6 +3016,8 @@ export interface operations {
     fachbereiche_list: {
         parameters: {
             query?: {
+                /** @description The language of the translated text (a contact person's function, the names and descriptions of Fachbereiche and Fachgruppen): `de`, `de-x-ls`, `en`, `ar`, … (see `/api/v3/languages/`). Where a translation is missing, and without this parameter, the text is German; each text's `…_language` field says which it is. */
+                locale?: string | null;
                 /** @description Items per page, 1 to 100. */
                 limit?: number;
                 /** @description Items to skip. */
@@ -2993,6 +3054,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Nothing the reader may see is found (unknown, draft, unpublished or restricted). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A parameter has the wrong type or is out of range (`errors` names it). */
             422: {
                 headers: {
@@ -3018,6 +3088,8 @@ export interface operations {
     fachgruppen_list: {
         parameters: {
             query?: {
+                /** @description The language of the translated text (a contact person's function, the names and descriptions of Fachbereiche and Fachgruppen): `de`, `de-x-ls`, `en`, `ar`, … (see `/api/v3/languages/`). Where a translation is missing, and without this parameter, the text is German; each text's `…_language` field says which it is. */
+                locale?: string | null;
                 fachbereich?: number | null;
                 /** @description Items per page, 1 to 100. */
                 limit?: number;
@@ -3048,6 +3120,15 @@ export interface operations {
             };
             /** @description A query parameter the operation does not take, or a value no database can take (a NUL character, an integer beyond 64 bits, a search over 255 characters). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing the reader may see is found (unknown, draft, unpublished or restricted). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -89,6 +89,7 @@ class Command(BaseCommand):
         }
         self.site_settings(home, legal)
         self.translations(home, themen, topic, publikationen)
+        self.snippet_translations(fachbereich, fachgruppe, persons)
         # Leichte Sprache: glossary, the BITV parts of its home, a picture row on the seed page.
         easyread.load(self, home, legal)
         self.admin_user()
@@ -270,6 +271,27 @@ class Command(BaseCommand):
         return copy
 
     # Snippets, media ------------------------------------------------------------------------
+
+    def snippet_translations(self, fachbereich, fachgruppe, persons):
+        """The seed page's Fachbereich, Fachgruppe and contact persons' function in English and
+        Arabic (demo/translations.py), where they have no translations yet (an editor's are
+        kept); the persons' through a published revision, as an editor's would be."""
+        for obj, texts in (
+            (fachbereich, translations.FACHBEREICH),
+            (fachgruppe, translations.FACHGRUPPE),
+            *((person, translations.ROLE) for person in persons),
+        ):
+            if obj.translations.raw_data:
+                continue
+            obj.translations = [
+                ("translation", {"language": code, **fields, "note": translations.SNIPPET_NOTE})
+                for code, fields in texts.items()
+            ]
+            if isinstance(obj, ContactPerson):
+                obj.save_revision().publish()
+            else:
+                obj.save()
+            self.created += 1
 
     def get_or_create(self, model, defaults=None, **lookup):
         instance, created = model.objects.get_or_create(defaults=defaults or {}, **lookup)
