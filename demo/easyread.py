@@ -6,13 +6,19 @@ Written for the demo in Leichte Sprache, not checked by a Prüfgruppe. Needs the
 Sprache home page (the translations of demo/translations.py); without it, nothing is added.
 """
 
+import io
+from pathlib import Path
+
+from django.core.files.base import ContentFile
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
+from wagtail.utils.file import hash_filelike
 
+from documents.models import Publication
 from easyread.models import EASY_READ_LANGUAGE, GlossaryPage, GlossaryTerm
 from home.models import HomePage
 
-from .media import pictogram_png
+from .media import pictogram_png, sign_language_poster_png
 
 # (term, explanation, with the pictogram)
 GLOSSARY = [
@@ -57,6 +63,22 @@ GLOSSARY = [
 PICTOGRAM_TITLE = "Piktogramm Sprech·blase mit Frage·zeichen (Demo-Grafik)"
 PICTOGRAM_ALT = "Eine Sprech·blase mit einem Frage·zeichen"
 PICTOGRAM_CREDIT = "Bild: Demo-Grafik, für die Demo erzeugt"
+
+# The sign-language video of the Leichte Sprache home (BITV 2.0 § 4 asks for DGS too): a
+# placeholder of two seconds, committed (1.4 kB, VP8 in WebM) so the demo needs no ffmpeg.
+# It signs nothing; the association replaces it with its own video in the admin.
+VIDEO_FILE = Path(__file__).resolve().parent / "files" / "dgs-beispiel.webm"
+VIDEO_TITLE = "Platzhalter: Video in Deutscher Gebärdensprache (Demo)"
+VIDEO_BLOCK = {
+    "title": "Der Paritätische NRW in Deutscher Gebärden·sprache",
+    "duration": "0:02",
+    "caption": (
+        "Beispiel für die Demo: Das Video zeigt noch keine Gebärden·sprache. Hier kommt ein "
+        "Video mit einer Gebärden·sprach·dolmetscherin hin."
+    ),
+}
+POSTER_TITLE = "Vorschaubild Gebärdensprach-Video (Demo-Grafik)"
+POSTER_ALT = "Vorschau·bild: Zwei Vierecke auf blauem Grund und die Buchstaben DGS"
 
 GLOSSARY_PAGE = {
     "slug": "woerterbuch",
@@ -125,6 +147,32 @@ def seed_row(terms, pictogram):
     )
 
 
+def sign_language_video(command):
+    """The demo's video document (public, not a publication of the library: documents'
+    ``publications_only``) and its poster, created once."""
+    video = Publication.objects.filter(title=VIDEO_TITLE).first()
+    if video is None:
+        data = VIDEO_FILE.read_bytes()
+        video = Publication(
+            title=VIDEO_TITLE,
+            file=ContentFile(data, name="dgs-beispiel.webm"),
+            file_size=len(data),
+            file_hash=hash_filelike(io.BytesIO(data)),
+            description="Platzhalter für ein Video in Deutscher Gebärdensprache (Demo).",
+        )
+        video.save()
+        command.created += 1
+    poster = command.image(POSTER_TITLE, "dgs-vorschau.png", sign_language_poster_png)
+    return (
+        "sign_language_video",
+        {
+            **VIDEO_BLOCK,
+            "video": video,
+            "poster": {"image": poster, "alt_text": POSTER_ALT, "decorative": False},
+        },
+    )
+
+
 def _stream(page, field="body"):
     return [(child.block_type, child.value) for child in getattr(page, field)]
 
@@ -165,6 +213,11 @@ def load(command, german_home, legal):
         home.body = _stream(home) + [
             ("section", {"heading": heading, "text": RichText(text)}) for heading, text in sections
         ]
+        home.save_revision().publish()
+        command.created += 1
+    # The video first: who reads sign language finds it at the top of the start page.
+    if not any(kind == "sign_language_video" for kind, _value in _stream(home)):
+        home.body = [sign_language_video(command), *_stream(home)]
         home.save_revision().publish()
         command.created += 1
 

@@ -78,6 +78,20 @@ def pictogram_png(symbol, size=480):
     return _png_bytes(image)
 
 
+def sign_language_poster_png(width=640, height=480):
+    """The poster of the demo's sign-language video: the video's first frame (two squares on
+    the brand colour, demo/files/dgs-beispiel.webm) with "DGS" under them."""
+    image = Image.new("RGB", (width, height), BRAND)
+    draw = ImageDraw.Draw(image)
+    side = width * 30 // 160
+    top = height * 40 // 120
+    for left, colour in ((width * 40 // 160, (255, 255, 255)), (width * 90 // 160, SHIRTS[2])):
+        draw.rectangle([left, top, left + side, top + side], fill=colour)
+    font = ImageFont.load_default(size=height // 6)
+    draw.text((width / 2, height * 0.78), "DGS", fill=(255, 255, 255), font=font, anchor="mm")
+    return _png_bytes(image)
+
+
 # Cover colour per publication type: the colour band that tells brochures from statements.
 COVER_COLOURS = {
     "broschuere": (0, 85, 155),
