@@ -78,24 +78,82 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-# On SQLite: the in-memory test database right after load_demo_content, copied back
-# (sqlite3's backup API, milliseconds) instead of loading it again; one copy per set of demo
-# passwords from the environment (a test may set them before the content is loaded).
+# The test database right after load_demo_content, copied back instead of loading it again
+# (seconds each time); one copy per set of demo passwords from the environment (a test may set
+# them before the content is loaded). SQLite: the in-memory database, by sqlite3's backup API.
+# PostgreSQL: every table's rows in a schema of their own (``flush`` and Django's introspection
+# see only the ``public`` schema), inserted back with triggers off, the sequences set back.
 _demo_snapshots = {}
+
+
+class PostgresSnapshot:
+    def __init__(self, connection, name):
+        self.schema = name
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')"
+            )
+            self.tables = [row[0] for row in cursor.fetchall()]
+            cursor.execute(
+                "SELECT table_name, string_agg(quote_ident(column_name), ', ') FROM "
+                "information_schema.columns WHERE table_schema = 'public' "
+                "AND is_generated = 'NEVER' GROUP BY table_name"
+            )
+            self.columns = dict(cursor.fetchall())
+            cursor.execute(
+                "SELECT schemaname || '.' || quote_ident(sequencename), last_value "
+                "FROM pg_sequences WHERE schemaname = 'public'"
+            )
+            self.sequences = cursor.fetchall()
+            # Names from PostgreSQL's own catalog, not from input.
+            copies = [
+                f'CREATE TABLE "{name}"."{table}" AS SELECT {self.columns[table]} '  # noqa: S608
+                f'FROM public."{table}"'
+                for table in self.tables
+            ]
+            cursor.execute(
+                f'DROP SCHEMA IF EXISTS "{name}" CASCADE; CREATE SCHEMA "{name}"; '
+                + "; ".join(copies)
+            )
+
+    def restore(self, connection):
+        # DELETE, not TRUNCATE: the tables are small and TRUNCATE replaces each one's files.
+        inserts = [
+            f'DELETE FROM public."{table}"; '  # noqa: S608
+            f'INSERT INTO public."{table}" ({self.columns[table]}) '  # noqa: S608
+            f'SELECT {self.columns[table]} FROM "{self.schema}"."{table}"'
+            for table in self.tables
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SET session_replication_role = replica; "
+                + "; ".join(inserts)
+                + "; SET session_replication_role = DEFAULT"
+            )
+            for sequence, value in self.sequences:
+                if value is None:
+                    cursor.execute("SELECT setval(%s, 1, false)", [sequence])
+                else:
+                    cursor.execute("SELECT setval(%s, %s)", [sequence, value])
 
 
 @pytest.fixture
 def demo_site(transactional_db, live_server):
     """The live server's base URL, serving the demo content (the seed page and its neighbours).
 
-    Committed (the live server's thread reads it); the test's flush removes it afterwards. On
-    SQLite the content is loaded once per process and copied back for every later test.
+    Committed (the live server's thread reads it); the test's flush removes it afterwards. The
+    content is loaded once per process and copied back for every later test.
     """
     connection = connections["default"]
     connection.ensure_connection()
     passwords = tuple(os.environ.get(f"DEMO_{who}_PASSWORD") for who in ("ADMIN", "EDITORIAL"))
-    if connection.vendor == "sqlite" and passwords in _demo_snapshots:
-        _demo_snapshots[passwords].backup(connection.connection)
+    snapshot = _demo_snapshots.get(passwords)
+    if snapshot is not None and connection.vendor == "sqlite":
+        snapshot.backup(connection.connection)
+        return live_server.url
+    if snapshot is not None:
+        snapshot.restore(connection)
         return live_server.url
     with open(os.devnull, "w") as devnull:
         call_command("load_demo_content", stdout=devnull)
@@ -103,6 +161,10 @@ def demo_site(transactional_db, live_server):
         snapshot = sqlite3.connect(":memory:", check_same_thread=False)
         connection.connection.backup(snapshot)
         _demo_snapshots[passwords] = snapshot
+    elif connection.vendor == "postgresql":
+        _demo_snapshots[passwords] = PostgresSnapshot(
+            connection, f"demo_snapshot_{len(_demo_snapshots)}"
+        )
     return live_server.url
 
 
