@@ -115,6 +115,16 @@ ACTIONS = (
     _action(
         "glossary_choose_term", "Wörterbuch", "Eintrag auswählen (Wort erklären)", "FR FP ZR A"
     ),
+    # Translations of a Fachbereich and its Fachgruppen (their translations only: the
+    # Fachbereiche and Fachgruppen themselves are the administration's; content/translated.py).
+    _action(
+        "fachbereich_translate_own", "Übersetzung", "Fachbereich übersetzen, eigener", "FR ZR A"
+    ),
+    _action(
+        "fachbereich_translate_other", "Übersetzung", "Fachbereich übersetzen, anderer", CENTRAL
+    ),
+    _action("fachgruppe_translate_own", "Übersetzung", "Fachgruppe übersetzen, eigener", "FR ZR A"),
+    _action("fachgruppe_translate_other", "Übersetzung", "Fachgruppe übersetzen, anderer", CENTRAL),
     # Reports: is the own / the other Fachbereich's item listed?
     _action("report_due_own", "Bericht", "Überprüfung fällig zeigt eigene", "FR FP ZR A"),
     _action("report_due_other", "Bericht", "Überprüfung fällig zeigt andere", CENTRAL),

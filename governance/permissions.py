@@ -234,3 +234,64 @@ def fachbereich_restriction(user, model):
             user, {"add", "change"}
         )
     return None if unrestricted else set(editor_groups.values())
+
+
+class TranslatorPermissionPolicy(ModelPermissionPolicy):
+    """Django's model permissions (Fachbereiche and Fachgruppen are the administration's), plus
+    "change" for who translates them: the Redaktion every one, a Fachbereich's editors those of
+    their Fachbereich (the Fachbereich itself and its Fachgruppen). Their edit form shows only
+    the translations: the other panels ask for the model's own "change" permission
+    (``FieldPanel(permission=…)``), which neither group holds."""
+
+    ALL = "all"
+
+    def __init__(self, model, fachbereich_field):
+        super().__init__(model)
+        # Where an instance names its Fachbereich: "pk" (a Fachbereich), "fachbereich_id".
+        self.fachbereich_field = fachbereich_field
+
+    def _translates(self, user):
+        """``ALL`` (the Redaktion), the ids of the user's editors' Fachbereiche, or none."""
+        from .roles import REDAKTION_GROUP
+
+        if not (user.is_active and user.is_authenticated):
+            return set()
+        cached = getattr(user, "_fachbereich_translates", None)
+        if cached is None:
+            if user.groups.filter(name=REDAKTION_GROUP).exists():
+                cached = self.ALL
+            else:
+                cached = set(_editor_groups(user).values())
+            user._fachbereich_translates = cached
+        return cached
+
+    def _covers(self, user, instance):
+        scope = self._translates(user)
+        return scope == self.ALL or getattr(instance, self.fachbereich_field, None) in scope
+
+    def user_has_permission(self, user, action):
+        if action == "change" and self._translates(user):
+            return True
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if ModelPermissionPolicy.user_has_permission(self, user, action):
+            return True
+        return action == "change" and self._covers(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        objects = self.model._default_manager
+        if any(ModelPermissionPolicy.user_has_permission(self, user, a) for a in actions):
+            return objects.all()
+        scope = self._translates(user) if "change" in actions else set()
+        if scope == self.ALL:
+            return objects.all()
+        return objects.filter(**{f"{self.fachbereich_field.removesuffix('_id')}__in": scope})

@@ -42,7 +42,14 @@ class Fachbereich(index.Indexed, models.Model):
         help_text=TRANSLATIONS_HELP,
     )
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("translations")]
+    # The Fachbereich itself is the administration's; the Redaktion and the Fachbereich's
+    # editors, who may change it for its translations only (governance's policy), do not see
+    # the other fields.
+    panels = [
+        FieldPanel("name", permission="organisation.change_fachbereich"),
+        FieldPanel("description", permission="organisation.change_fachbereich"),
+        FieldPanel("translations"),
+    ]
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),

@@ -11,7 +11,10 @@ class PeopleConfig(AppConfig):
 
         from changes import registry
         from content import searchables
-        from governance.permissions import FachbereichModelPermissionPolicy
+        from governance.permissions import (
+            FachbereichModelPermissionPolicy,
+            TranslatorPermissionPolicy,
+        )
         from governance.registry import register_snippet
         from httpcache.cache import tagging
         from organisation.models import Fachbereich
@@ -32,6 +35,12 @@ class PeopleConfig(AppConfig):
         # Fachbereich editors may edit only their Fachbereich's contact persons (before any
         # admin view asks for the policy); the review workflow applies to contact persons too.
         register_permission_policy(ContactPerson, FachbereichModelPermissionPolicy(ContactPerson))
+        # The Redaktion and a Fachbereich's editors translate the Fachbereich and its
+        # Fachgruppen (only their translations: content.translated).
+        register_permission_policy(Fachbereich, TranslatorPermissionPolicy(Fachbereich, "pk"))
+        register_permission_policy(
+            Fachgruppe, TranslatorPermissionPolicy(Fachgruppe, "fachbereich_id")
+        )
         register_snippet(ContactPerson)
         # Found by the site search (where they link to, the topics app says).
         searchables.register(

@@ -240,11 +240,13 @@ class Fachgruppe(index.Indexed, models.Model):
         help_text=TRANSLATIONS_HELP,
     )
 
+    # As the Fachbereich's: translators (the Redaktion, the Fachbereich's editors) see and
+    # change the translations only.
     panels = [
-        FieldPanel("name"),
-        FieldPanel("fachbereich"),
-        FieldPanel("lead"),
-        FieldPanel("description"),
+        FieldPanel("name", permission="people.change_fachgruppe"),
+        FieldPanel("fachbereich", permission="people.change_fachgruppe"),
+        FieldPanel("lead", permission="people.change_fachgruppe"),
+        FieldPanel("description", permission="people.change_fachgruppe"),
         FieldPanel("translations"),
     ]
     search_fields = [

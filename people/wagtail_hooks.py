@@ -54,8 +54,20 @@ class ContactPersonViewSet(SnippetViewSet):
         return visible_snippets(request.user, ContactPerson._default_manager.all())
 
 
+class TranslatableFachbereichViewSet(FachbereichViewSet):
+    """The Fachbereiche, whose edit view asks the policy about the Fachbereich: its editors and
+    the Redaktion translate it (people/apps.py), the administration edits it."""
+
+    edit_view_class = _scoped(EditView)
+    history_view_class = _scoped(HistoryView)
+    usage_view_class = _scoped(UsageView)
+
+
 class FachgruppeViewSet(SnippetViewSet):
     model = Fachgruppe
+    edit_view_class = _scoped(EditView)
+    history_view_class = _scoped(HistoryView)
+    usage_view_class = _scoped(UsageView)
     icon = "group"
     menu_label = _("Fachgruppen")
     list_display = ["name", "fachbereich", "lead"]
@@ -63,7 +75,7 @@ class FachgruppeViewSet(SnippetViewSet):
 
 
 class VerbandViewSetGroup(SnippetViewSetGroup):
-    items = (ContactPersonViewSet, FachbereichViewSet, FachgruppeViewSet)
+    items = (ContactPersonViewSet, TranslatableFachbereichViewSet, FachgruppeViewSet)
     menu_icon = "group"
     menu_label = _("Verband")
     menu_name = "verband"

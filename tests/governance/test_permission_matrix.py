@@ -27,7 +27,7 @@ from easyread.models import EASY_READ_LANGUAGE, GlossaryTerm
 from governance import matrix
 from governance.roles import WORKFLOW_NAME
 from organisation.models import Fachbereich
-from people.models import ContactPerson
+from people.models import ContactPerson, Fachgruppe
 from tests.admin_forms import edit_form_data
 from topics.models import TopicPage
 
@@ -433,6 +433,50 @@ def glossary_choose(client, world, side):
     return f"/admin/snippets/choose/easyread/glossaryterm/chosen/{world['term'].pk}/" in html
 
 
+# -- Translations of Fachbereiche and Fachgruppen ------------------------------------------------
+
+
+def translate(client, obj, url, field):
+    """Post an English entry through the edit form, with the other fields the role's form
+    shows unchanged; True if it is stored (and nothing else changed)."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    form = client.get(url)
+    if not answered(form):
+        return False
+    html = form.content.decode()
+    current = {
+        "name": obj.name,
+        "description": obj.description,
+        "fachbereich": getattr(obj, "fachbereich_id", None) or "",
+        "lead": getattr(obj, "lead_id", None) or "",
+    }
+    shown = {name: value for name, value in current.items() if f'id="id_{name}"' in html}
+    marker = f"Translated {type(obj).__name__} {obj.pk}"
+    entry = {"language": "en", field: marker, "description": "", "note": ""}
+    data = nested_form_data({**shown, "translations": streamfield([("translation", entry)])})
+    response = client.post(url, data)
+    before = obj.name
+    obj.refresh_from_db()
+    if marker in str(obj.translations.raw_data):
+        assert response.status_code == 302
+        assert obj.name == before
+        return True
+    return refused(response)
+
+
+def fachbereich_translate(client, world, side):
+    fachbereich = world["fachbereiche"][side]
+    url = f"/admin/snippets/organisation/fachbereich/edit/{fachbereich.pk}/"
+    return translate(client, fachbereich, url, "name")
+
+
+def fachgruppe_translate(client, world, side):
+    fachgruppe = Fachgruppe.objects.filter(fachbereich=world["fachbereiche"][side]).first()
+    url = f"/admin/snippets/people/fachgruppe/edit/{fachgruppe.pk}/"
+    return translate(client, fachgruppe, url, "name")
+
+
 # -- The review workflow -------------------------------------------------------------------------
 
 
@@ -571,6 +615,8 @@ PROBES = {
     "image_choose": image_choose,
     "document_upload": document_upload,
     "document_choose": document_choose,
+    "fachbereich_translate": fachbereich_translate,
+    "fachgruppe_translate": fachgruppe_translate,
     "glossary_add": glossary_add,
     "glossary_edit": glossary_edit,
     "glossary_delete": glossary_delete,

@@ -273,3 +273,31 @@ def test_the_demo_s_seed_translations_are_labelled_for_editors(demo):
         entries = [item["value"] for item in obj.translations.raw_data]
         assert [e["language"] for e in entries] == ["en", "ar"], obj
         assert {e["note"] for e in entries} == {"Beispielübersetzung für die Demo"}, obj
+
+
+def test_the_fachredaktion_translates_its_fachbereich_and_sees_only_the_translations(demo):
+    fachbereich = Fachbereich.objects.get(name=content.FACHBEREICH)
+    url = f"/admin/snippets/organisation/fachbereich/edit/{fachbereich.pk}/"
+    editor = client_as("fachredaktion")
+    form = editor.get(url).content.decode()
+    assert in_admin_html(EN_FACHBEREICH, form)
+    assert 'id="id_name"' not in form and 'id="id_description"' not in form
+    entries = [
+        {"language": "en", "name": "Migration", "description": "", "note": ""},
+        {"language": "uk", "name": "Міграція", "description": "", "note": ""},
+    ]
+    data = nested_form_data(
+        {
+            "name": "Umbenannt",  # not in the editor's form: ignored
+            "translations": streamfield([("translation", e) for e in entries]),
+        }
+    )
+    assert editor.post(url, data).status_code == 302
+    fachbereich.refresh_from_db()
+    assert fachbereich.name == content.FACHBEREICH
+    assert [e["value"]["language"] for e in fachbereich.translations.raw_data] == ["en", "uk"]
+    # Neither adding nor deleting Fachbereiche is theirs.
+    assert editor.get("/admin/snippets/organisation/fachbereich/add/").status_code in (302, 403)
+    response = editor.post(f"/admin/snippets/organisation/fachbereich/delete/{fachbereich.pk}/")
+    assert response.status_code in (302, 403)
+    assert Fachbereich.objects.filter(pk=fachbereich.pk).exists()
