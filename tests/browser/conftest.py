@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The demo's editorial accounts' password in the browser tests (test_admin, test_glossary_editor).
+EDITORIAL_PASSWORD = "browser-demo-789"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 # The pages every browser test visits: one of each template a visitor meets.
@@ -139,7 +141,7 @@ class PostgresSnapshot:
 
 
 @pytest.fixture
-def demo_site(transactional_db, live_server):
+def demo_site(transactional_db, live_server, monkeypatch):
     """The live server's base URL, serving the demo content (the seed page and its neighbours).
 
     Committed (the live server's thread reads it); the test's flush removes it afterwards. The
@@ -147,6 +149,9 @@ def demo_site(transactional_db, live_server):
     """
     connection = connections["default"]
     connection.ensure_connection()
+    # One password for the editorial accounts in every browser test, so they share a snapshot.
+    if not os.environ.get("DEMO_EDITORIAL_PASSWORD"):
+        monkeypatch.setenv("DEMO_EDITORIAL_PASSWORD", EDITORIAL_PASSWORD)
     passwords = tuple(os.environ.get(f"DEMO_{who}_PASSWORD") for who in ("ADMIN", "EDITORIAL"))
     snapshot = _demo_snapshots.get(passwords)
     if snapshot is not None and connection.vendor == "sqlite":

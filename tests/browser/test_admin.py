@@ -7,14 +7,14 @@ import pytest
 
 from topics.models import TopicPage
 
-from .conftest import ARTIFACTS, foreign_hosts
+from .conftest import ARTIFACTS, EDITORIAL_PASSWORD, foreign_hosts
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "browser-demo-789"
+PASSWORD = EDITORIAL_PASSWORD
 SHOTS = ARTIFACTS / "admin"
 
 

@@ -10,14 +10,14 @@ from wagtail.models import Locale
 from easyread.models import GlossaryTerm
 from topics.models import TopicPage
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, EDITORIAL_PASSWORD
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "browser-demo-789"
+PASSWORD = EDITORIAL_PASSWORD
 
 
 @pytest.fixture
