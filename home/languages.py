@@ -32,6 +32,12 @@ class Alternate:
     url: str  # absolute
 
 
+# The languages the chrome (skip link, header, breadcrumbs' "Startseite", footer, the switcher's
+# label) is translated into: home/locale/<code>/LC_MESSAGES/django.po (and its compiled .mo,
+# committed). A page in another language gets the German chrome, marked lang="de".
+CHROME_LANGUAGES = ("de", "en", "ar")
+
+
 @dataclass(frozen=True)
 class Languages:
     current: Language
@@ -41,6 +47,23 @@ class Languages:
     @property
     def is_german(self):
         return self.current.code == settings.LANGUAGE_CODE
+
+    @property
+    def chrome(self):
+        """The chrome's language: the page's where the chrome is translated into it."""
+        if self.current.code in CHROME_LANGUAGES:
+            return self.current
+        return language(settings.LANGUAGE_CODE)
+
+    @property
+    def chrome_is_german(self):
+        return self.chrome.code == settings.LANGUAGE_CODE
+
+    @property
+    def chrome_differs(self):
+        """True where the chrome needs its own ``lang`` and ``dir`` (German on a page in
+        another language)."""
+        return self.chrome.code != self.current.code
 
 
 def page_language(page):
