@@ -266,6 +266,19 @@ BORROWED = (
         fingerprint="d0daada5b87bc93a2a4edea6f0eb066f72bbda2908d72b90c6466a6c99e500ed",
     ),
     Borrowed(
+        place="search.backends.postgres:LanguageIndex.add_items",
+        kind=HOOK,
+        package="modelsearch",
+        version="1.3.2",
+        upstream="modelsearch.backends.database.postgres.postgres:PostgresIndex.add_items",
+        file="modelsearch/backends/database/postgres/postgres.py",
+        why="Indexes each object in its language's configuration: upstream's add_items builds "
+        "its ObjectIndexer inline, which stems with its backend's one config (read in "
+        "ObjectIndexer.__init__), so each language's objects go to an index whose backend copy "
+        "names that language's config.",
+        fingerprint="e1ed3ae32ea462e6debf3ef64999b0867d4639a33a35276805ec88b5255979d4",
+    ),
+    Borrowed(
         place="search.backends.postgres:Results._do_count",
         kind=HOOK,
         package="modelsearch",
@@ -637,7 +650,8 @@ BORROWED = (
         upstream="wagtail.search.models:IndexEntry",
         file="wagtail/search/models.py",
         why="The site search's one SQL statement joins Wagtail's search index for the title "
-        "norm modelsearch keeps there (PostgreSQL).",
+        "norm modelsearch keeps there (PostgreSQL); each entry's language is kept beside it, "
+        "in search_document.language (search/migrations/0005).",
         table="wagtailsearch_indexentry",
         columns=("id", "title_norm"),
     ),

@@ -1,6 +1,8 @@
 """The anonymous search API on Wagtail's v3 API (registered in cms/api.py at /api/v3/search/).
 
 Same search, same results as the page at /suche/ (both call search.engine.site_search).
+``locale`` is the visitor's language (the page's ``?sprache=``): its hits rank first, the
+other languages' follow, unless ``locale_only``.
 """
 
 from typing import Literal
@@ -19,6 +21,7 @@ from .engine import (
     MAX_OFFSET,
     SUGGESTION_LIMIT,
     SearchInputError,
+    clean_locale,
     clean_query,
     site_search,
     suggest,
@@ -41,6 +44,12 @@ class SearchParams(Schema):
     type: ResultType | None = Field(None, description="Nur Ergebnisse dieses Typs.")
     limit: int = Field(10, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    locale: str | None = Field(
+        None,
+        description="The visitor's language (a code of /api/v3/languages/, default de): its "
+        "results rank first, the other languages' follow.",
+    )
+    locale_only: bool = Field(False, description="Only results in `locale`.")
 
 
 class SearchResultSchema(Schema):
@@ -53,6 +62,7 @@ class SearchResultSchema(Schema):
         default_factory=list,
         description="Where the hit lives, from the home page down (its breadcrumb, titles only).",
     )
+    locale: str = Field(description="The result's language (its page's; de for what has none).")
 
 
 class TypeCountSchema(Schema):
@@ -64,6 +74,7 @@ class TypeCountSchema(Schema):
 class SearchResponseSchema(Schema):
     query: str
     type: str | None
+    locale: str = Field(description="The visitor's language: its results come first.")
     count: int = Field(description="Hits of the chosen type, or of all types.")
     counts: list[TypeCountSchema]
     promotions: list[SearchResultSchema] = Field(
@@ -80,6 +91,9 @@ class SearchResponseSchema(Schema):
 class SuggestParams(Schema):
     q: str = Field("", description="What has been typed so far.")
     limit: int = Field(SUGGESTION_LIMIT, ge=1, le=20)
+    locale: str | None = Field(
+        None, description="The visitor's language: its suggestions come first."
+    )
 
 
 class SuggestionSchema(Schema):
@@ -87,6 +101,7 @@ class SuggestionSchema(Schema):
     type_label: str
     title: str
     url: URL
+    locale: str = Field(description="The suggestion's language.")
 
 
 class SuggestResponseSchema(Schema):
@@ -97,6 +112,13 @@ class SuggestResponseSchema(Schema):
 def _query(raw):
     try:
         return clean_query(raw)
+    except SearchInputError as error:
+        raise HttpError(400, str(error)) from error
+
+
+def _locale(raw):
+    try:
+        return clean_locale(raw)
     except SearchInputError as error:
         raise HttpError(400, str(error)) from error
 
@@ -112,6 +134,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
     if limited := too_many(request):
         return limited
     query = _query(params.q)
+    locale = _locale(params.locale)
     outcome = site_search(
         query,
         type=params.type or "",
@@ -119,10 +142,13 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         limit=params.limit,
         request=request,
         site=Site.find_for_request(request),
+        locale=locale,
+        only_locale=params.locale_only,
     )
     return {
         "query": query,
         "type": params.type,
+        "locale": outcome.locale,
         "count": outcome.total,
         "counts": outcome.count_items(),
         "promotions": outcome.promotions,
@@ -142,5 +168,7 @@ def autocomplete(request: HttpRequest, params: Query[SuggestParams]):
     if limited := too_many(request, group="autocomplete"):
         return limited
     query = _query(params.q)
-    items = suggest(query, limit=params.limit, request=request, site=Site.find_for_request(request))
+    locale = _locale(params.locale)
+    site = Site.find_for_request(request)
+    items = suggest(query, limit=params.limit, request=request, site=site, locale=locale)
     return {"query": query, "items": items}

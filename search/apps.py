@@ -12,6 +12,7 @@ class SearchConfig(AppConfig):
 
         from jobs import registry
 
+        from . import checks  # noqa: F401 - registers the system checks
         from .sources import load_sources
         from .terms import flush
 

@@ -11,6 +11,11 @@ excludes; everything else (operators, ``a:b:c``, SQL fragments) is only text, wh
 backend safe. A suggestion ("Meinten Sie …?", search/spelling.py): the spelling of the titles shown
 where only umlauts differ ("Fluchtlingsarbeit"), or, for a query that finds nothing, the closest
 words of public titles and names, if the corrected query finds something.
+
+Languages (search/languages.py): every object is indexed and matched in its own language's
+configuration; the visitor's language (``locale``) ranks first, the others follow (or are left
+out, ``only_locale``); excerpts mark hits with the stemmer of the hit's language, and a
+suggestion is spelled as the titles in the visitor's language first.
 """
 
 import logging
@@ -20,18 +25,21 @@ from urllib.parse import urlsplit
 
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from content.locales import NOT_AN_ALIAS, language_from_path
 from content.visibility import visible
 
+from . import languages
 from .highlight import Highlighter, query_terms
 from .query import backend_query, parse
-from .sources import SOURCES, SOURCES_BY_KEY
+from .sources import SOURCES, SOURCES_BY_KEY, home_paths, in_site
 from .spelling import corrected_query, respelled
 from .synonyms import expanded_words, family_of
 
@@ -59,6 +67,17 @@ def clean_query(raw):
     return query
 
 
+def clean_locale(raw):
+    """A site language's code (``""``: the default language) or an error naming them."""
+    if not raw:
+        return ""
+    code = languages.clean_language(raw)
+    if code is None:
+        choices = ", ".join(languages.site_languages())
+        raise SearchInputError(f"Unbekannte Sprache „{raw}“. Möglich sind: {choices}.")
+    return code
+
+
 def clean_type(raw):
     if raw and raw not in SOURCES_BY_KEY:
         choices = ", ".join(SOURCES_BY_KEY)
@@ -76,6 +95,8 @@ class Result:
     # Where the hit lives, from the home page down: page titles along its URL (a page's own
     # title left out), or the home page and the type's name for results without a page.
     trail: list = field(default_factory=list)
+    # The hit's language (its locale's; the default language for what has no locale).
+    locale: str = ""
 
 
 @dataclass
@@ -89,6 +110,8 @@ class SearchOutcome:
     promotions: list
     # "Meinten Sie …?": a query that finds something, offered when this one found nothing.
     suggestion: str = ""
+    # The visitor's language: its hits rank first.
+    locale: str = ""
 
     @property
     def total(self):
@@ -102,35 +125,60 @@ class SearchOutcome:
         ]
 
 
-def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):  # noqa: A002
-    """Search every public source for ``query`` (already cleaned) and return one page of hits."""
+def site_search(
+    query,
+    *,
+    type="",  # noqa: A002
+    offset=0,
+    limit=10,
+    request=None,
+    site=None,
+    locale="",
+    only_locale=False,
+):
+    """Search every public source for ``query`` (already cleaned) and return one page of hits.
+
+    ``locale``: the visitor's language (a site language; the default if empty): its hits rank
+    first, the other languages' follow (``only_locale``: are left out)."""
+    locale = locale or languages.default_language()
     parsed = parse(query)
     counts = {source.key: 0 for source in SOURCES}
     if not parsed.searchable:
-        return SearchOutcome(query, type, offset, limit, [], counts, [])
+        return SearchOutcome(query, type, offset, limit, [], counts, [], locale=locale)
 
     # Promoted pages are shown above the hits (on the first page) and not again among them.
     promotions, promoted_pages = promoted_results(query, request, site)
-    counts, page = _search(parsed, type, offset, limit, site, promoted_pages)
-    highlighter = Highlighter(" ".join(expanded_words(parsed.positive_words())))
-    urls = _resolve_urls([(c[3], c[4]) for c in page], request, site)
-    results = [
-        Result(
-            type=source.key,
-            type_label=source.label,
-            title=source.title(obj),
-            excerpt=highlighter.excerpt(source.excerpt_texts(obj)),
-            url=urls.get((source.key, obj.pk), ""),
+    scope = (locale, only_locale)
+    counts, page = _search(parsed, type, offset, limit, site, promoted_pages, scope)
+    words = " ".join(expanded_words(parsed.positive_words()))
+    highlighters = {}
+
+    def excerpt(source, obj, language):
+        if language not in highlighters:
+            highlighters[language] = Highlighter(words, languages.config_for(language))
+        return highlighters[language].excerpt(source.excerpt_texts(obj))
+
+    urls = _resolve_urls([(c[-2], c[-1]) for c in page], request, site)
+    results = []
+    for *_keys, source, obj in page:
+        language = languages.language_of(obj)
+        results.append(
+            Result(
+                type=source.key,
+                type_label=source.label,
+                title=source.title(obj),
+                excerpt=excerpt(source, obj, language),
+                url=urls.get((source.key, obj.pk), ""),
+                locale=language,
+            )
         )
-        for _relevance, _order, _position, source, obj in page
-    ]
     _add_trails(results, site)
     suggestion = ""
     if results:
         respelled_query = respelled(parsed, [result.title for result in results])
         suggestion = respelled_query.text() if respelled_query else ""
     elif not any(counts.values()) and not promotions:
-        suggestion = suggestion_for(parsed, site, promoted_pages)
+        suggestion = suggestion_for(parsed, site, promoted_pages, scope)
     return SearchOutcome(
         query,
         type,
@@ -140,11 +188,15 @@ def site_search(query, *, type="", offset=0, limit=10, request=None, site=None):
         counts,
         promotions if offset == 0 else [],
         suggestion,
+        locale,
     )
 
 
-def _search(parsed, type, offset, limit, site, exclude_pages=()):  # noqa: A002
-    """Counts per type and the merged, ranked hits ``offset`` to ``offset + limit``."""
+def _search(parsed, type, offset, limit, site, exclude_pages=(), scope=("", False)):  # noqa: A002
+    """Counts per type and the merged, ranked hits ``offset`` to ``offset + limit``: those in
+    the visitor's language (``scope``: language, only that one) first."""
+    locale, only_locale = scope
+    locale = locale or languages.default_language()
     backend = get_search_backend()
     query = backend_query(parsed, family_of)
     if hasattr(backend, "search_sources"):
@@ -154,23 +206,41 @@ def _search(parsed, type, offset, limit, site, exclude_pages=()):  # noqa: A002
             lambda: [(s.key, *s.index_scope(site, exclude_pages)) for s in SOURCES],
             stop=offset + limit if limit else 0,
             only=type or None,
-            # What the scopes depend on: the site's subtree and the promoted pages left out.
+            # What the scopes depend on: the site's trees and the promoted pages left out.
             scopes_key=(
-                (site.pk, site.root_page.path) if site is not None else None,
+                (site.pk, home_paths(site)) if site is not None else None,
                 tuple(exclude_pages),
             ),
+            language=languages.stored(locale),
+            only_language=only_locale,
         )
         return counts, _fetched(ranked[offset : offset + limit], site, exclude_pages)
     counts = {source.key: 0 for source in SOURCES}
     candidates = []
     for order, source in enumerate(SOURCES):
-        found = backend.search(query, _public(source, site, exclude_pages))
-        counts[source.key] = found.count()
-        if limit and counts[source.key] and (not type or type == source.key):
-            hits = found.annotate_score("_search_score")[: offset + limit]
-            candidates += _ranked(hits, order, source, backend)
-    candidates.sort(key=lambda c: c[:3])
+        for own, public in _by_language(source, site, exclude_pages, locale, only_locale):
+            found = backend.search(query, public)
+            count = found.count()
+            counts[source.key] += count
+            if limit and count and (not type or type == source.key):
+                hits = found.annotate_score("_search_score")[: offset + limit]
+                candidates += [(not own, *c) for c in _ranked(hits, order, source, backend)]
+    candidates.sort(key=lambda c: c[:4])
     return counts, candidates[offset : offset + limit]
+
+
+def _by_language(source, site, exclude_pages, locale, only_locale):
+    """``(in the visitor's language, public queryset)``: the source's objects in ``locale`` and,
+    unless ``only_locale``, the others (searched apart, so that the first rank first)."""
+    public = _public(source, site, exclude_pages)
+    if not languages.is_translatable(source.model):
+        own = locale == languages.default_language()
+        return [(own, public)] if own or not only_locale else []
+    # (``locale`` is one of the fields Wagtail's backends filter pages by.)
+    mine = Q(locale__in=Locale.objects.filter(language_code=locale))
+    if only_locale:
+        return [(True, public.filter(mine))]
+    return [(True, public.filter(mine)), (False, public.exclude(mine))]
 
 
 def _public(source, site, exclude_pages):
@@ -200,28 +270,42 @@ def _fetched(ranked, site, exclude_pages):
     ]
 
 
-def suggestion_for(parsed, site, exclude_pages=()):
-    """A corrected query ("Meinten Sie …?") that finds something, or ""."""
-    corrected = corrected_query(parsed, site)
-    if corrected is None or corrected == parsed:
-        return ""
-    counts, _page = _search(corrected, "", 0, 0, site, exclude_pages)
-    return corrected.text() if any(counts.values()) else ""
+def suggestion_for(parsed, site, exclude_pages=(), scope=("", False)):
+    """A corrected query ("Meinten Sie …?") that finds something, or "": the words of the
+    titles in the visitor's language (``scope``), else of any language's (unless only that
+    language is searched)."""
+    locale, only_locale = scope
+    for language in [locale or languages.default_language()] + ([] if only_locale else [None]):
+        corrected = corrected_query(parsed, site, language)
+        if corrected is None or corrected == parsed:
+            continue
+        counts, _page = _search(corrected, "", 0, 0, site, exclude_pages, scope)
+        if any(counts.values()):
+            return corrected.text()
+    return ""
 
 
-def suggest(query, *, limit=SUGGESTION_LIMIT, request=None, site=None):
-    """Suggestions while typing: titles and names that start with the words typed so far."""
+def suggest(query, *, limit=SUGGESTION_LIMIT, request=None, site=None, locale=""):
+    """Suggestions while typing: titles and names that start with the words typed so far,
+    those in the visitor's language (``locale``) first."""
     terms = " ".join(query_terms(query))
     if not terms:
         return []
+    locale = locale or languages.default_language()
     backend = get_search_backend()
     candidates = []
     for order, source in enumerate(SOURCES):
         found = backend.autocomplete(terms, source.queryset(site), operator="and")
-        candidates += _ranked(found.annotate_score("_search_score")[:limit], order, source, backend)
-    candidates.sort(key=lambda c: c[:3])
+        hits = found.annotate_score("_search_score")[:limit]
+        # (One query per type, as fast as typing needs: the visitor's language first among
+        # the best ``limit`` of each type.)
+        candidates += [
+            (languages.language_of(c[-1]) != locale, *c)
+            for c in _ranked(hits, order, source, backend)
+        ]
+    candidates.sort(key=lambda c: c[:4])
     page = candidates[:limit]
-    urls = _resolve_urls([(c[3], c[4]) for c in page], request, site)
+    urls = _resolve_urls([(c[-2], c[-1]) for c in page], request, site)
     return [
         Result(
             type=source.key,
@@ -229,8 +313,9 @@ def suggest(query, *, limit=SUGGESTION_LIMIT, request=None, site=None):
             title=source.title(obj),
             excerpt=SafeString(""),
             url=urls.get((source.key, obj.pk), ""),
+            locale=languages.language_of(obj),
         )
-        for _relevance, _order, _position, source, obj in page
+        for *_keys, source, obj in page
     ]
 
 
@@ -244,20 +329,33 @@ def _add_trails(results, site):
         return
     root = site.root_page
     own = urlsplit(site.root_url or "").netloc
+    homes = {}
+    if any(language_from_path(urlsplit(result.url).path) for result in results):
+        # Another language's URL (/en/…) is below that language's home page.
+        homes = dict(
+            Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+            .filter(**NOT_AN_ALIAS)
+            .values_list("locale__language_code", "url_path")
+        )
 
     def steps(result):
         parts = urlsplit(result.url)
         if parts.netloc and parts.netloc != own:
             return []
         slugs = [slug for slug in parts.path.split("/") if slug]
+        home = root.url_path
+        if code := language_from_path(parts.path):
+            if code not in homes:
+                return []
+            home, slugs = homes[code], slugs[1:]
         prefixes = ("".join(f"{slug}/" for slug in slugs[:n]) for n in range(1, len(slugs) + 1))
-        return [root.url_path + prefix for prefix in prefixes]
+        return [home + prefix for prefix in prefixes]
 
     paths = {result.url: steps(result) for result in results}
     wanted = {path for found in paths.values() for path in found}
     titles = {}
     if wanted:
-        pages = visible(Page.objects.filter(url_path__in=wanted, path__startswith=root.path))
+        pages = in_site(visible(Page.objects.filter(url_path__in=wanted)), site)
         titles = dict(pages.values_list("url_path", "title"))
     for result in results:
         steps_ = paths[result.url]
@@ -298,9 +396,7 @@ def promoted_results(query, request=None, site=None):
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     shown = set()
     if page_ids:
-        pages = visible(Page.objects.filter(pk__in=page_ids))
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
+        pages = in_site(visible(Page.objects.filter(pk__in=page_ids)), site)
         shown = set(pages.values_list("pk", flat=True))
     results = []
     for pick in picks:
@@ -314,6 +410,7 @@ def promoted_results(query, request=None, site=None):
                 title=pick.title or url,
                 excerpt=SafeString(escape(pick.description)),
                 url=url,
+                locale=languages.language_of(pick.page if pick.page_id else None),
             )
         )
     return results, sorted(shown)

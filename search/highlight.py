@@ -1,8 +1,9 @@
 """Excerpts with the search hits marked: escape everything first, then wrap the hits in <mark>.
 
-Hits are found by the Snowball stemmer of the index's configuration (``SEARCH_CONFIG``, see
-search/stemming.py), the one PostgreSQL's text search and the SQLite index use, so "Geflüchtete"
-marks "geflüchteten" just as the database matched it.
+Hits are found by the Snowball stemmer of the configuration the text was indexed in (its
+language's, search/languages.py; see search/stemming.py), the one PostgreSQL's text search and
+the SQLite index use, so "Geflüchtete" marks "geflüchteten" just as the database matched it, and
+"refugees" marks "refugee" on an English page.
 The text is never trusted: every character is HTML-escaped and only our own <mark> tags are added.
 """
 
@@ -15,6 +16,8 @@ from .stemming import WORD_RE, stem
 
 EXCERPT_LENGTH = 240
 MAX_TERMS = 20
+# Snowball stemmers that change more than a word's ending.
+WHOLE_WORD_STEMMERS = {"arabic"}
 
 # The German stemmer folds umlauts and ß; the pattern that finds candidate words must accept both.
 _FOLDED = {"ss": "(?:ss|ß)", "a": "[aä]", "o": "[oö]", "u": "[uü]"}
@@ -38,15 +41,19 @@ def query_terms(query):
 class Highlighter:
     """Finds the words of ``query`` in texts and renders escaped excerpts with marked hits."""
 
-    def __init__(self, query):
-        self.stems = {stem(term) for term in query_terms(query)}
+    def __init__(self, query, config=None):
+        self.config = config
+        self.stems = {stem(term, config) for term in query_terms(query)}
         self.stems.discard("")
         if self.stems:
             alternatives = "|".join(
                 _folded_pattern(s) for s in sorted(self.stems, key=len, reverse=True)
             )
             # Candidates start with a stem; each one is confirmed by stemming the whole word.
-            self.candidate_re = re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+            # (Every word is a candidate where the stemmer also takes prefixes away and
+            # normalises letters: Arabic's article, conjunctions and hamza forms.)
+            pattern = r"\w+" if config in WHOLE_WORD_STEMMERS else rf"\b(?:{alternatives})\w*"
+            self.candidate_re = re.compile(pattern, re.IGNORECASE)
         else:
             self.candidate_re = None
 
@@ -54,7 +61,11 @@ class Highlighter:
         """(start, end) spans of the words in ``text`` that share a stem with the query."""
         if self.candidate_re is None:
             return []
-        return [m.span() for m in self.candidate_re.finditer(text) if stem(m.group()) in self.stems]
+        return [
+            m.span()
+            for m in self.candidate_re.finditer(text)
+            if stem(m.group(), self.config) in self.stems
+        ]
 
     def excerpt(self, texts, length=EXCERPT_LENGTH):
         """An escaped excerpt of the first text with a hit (else of the first text), hits marked."""

@@ -11,6 +11,7 @@ own ``search_fields``.
 
 from dataclasses import dataclass
 
+from django.db.models import F, Q
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.utils import get_descendants_content_types_pks
@@ -46,9 +47,8 @@ class SearchSource:
         """The public objects of this type: nothing else is ever searched or counted."""
         model = self.model
         if self.is_page:
-            pages = visible(model.objects.all())
-            if site is not None:
-                pages = pages.descendant_of(site.root_page, inclusive=True)
+            # (Conditions on indexed fields only, as Wagtail's backends require: path and id.)
+            pages = in_site(visible(model.objects.all()), site)
             if self.select_related:
                 pages = pages.select_related(*self.select_related)
             if model is Page:
@@ -96,10 +96,35 @@ class SearchSource:
         return [text for text in texts if text != title]
 
 
+def home_paths(site):
+    """The tree paths of ``site``'s home page and its translations (the language homes), kept
+    on the site object (one small query per request)."""
+    if site is None:
+        return ()
+    if getattr(site, "_search_home_paths", None) is None:
+        root = site.root_page
+        homes = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+        site._search_home_paths = tuple(sorted({root.path, *homes.values_list("path", flat=True)}))
+    return site._search_home_paths
+
+
+def in_site(pages, site):
+    """The pages of ``site`` in every language: its home page's tree and the trees of the home
+    page's translations (one per locale), without the aliases that only stand in for another
+    language's page (content/locales.py ``is_translated``). Path prefixes, as
+    ``descendant_of`` would (the planner estimates them well)."""
+    stand_ins = Page.objects.filter(alias_of__isnull=False).exclude(alias_of__locale=F("locale"))
+    pages = pages.exclude(id__in=stand_ins.values("id"))  # (few: a small hashed subquery)
+    if site is None:
+        return pages
+    trees = Q()
+    for path in home_paths(site):
+        trees |= Q(path__startswith=path)
+    return pages.filter(trees)
+
+
 def _visible_pages(site, exclude_pages):
-    pages = visible(Page.objects.filter(depth__gt=1))
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
+    pages = in_site(visible(Page.objects.filter(depth__gt=1)), site)
     if exclude_pages:
         pages = pages.exclude(pk__in=exclude_pages)
     return pages

@@ -14,6 +14,7 @@ import unicodedata
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, Value
 
+from . import languages
 from .query import WORD_RE, ParsedQuery
 from .sources import SOURCES
 
@@ -37,12 +38,18 @@ def fold(word):
     )
 
 
-def _title_texts(word, site):
-    """Public titles and names that may contain a word like ``word``."""
+def _title_texts(word, site, language=None):
+    """Public titles and names that may contain a word like ``word`` (in ``language`` only,
+    unless ``None``)."""
     postgres = connection.vendor == "postgresql"
     for source in SOURCES:
         fields = source.title_fields
         queryset = source.queryset(site)
+        if language is not None:
+            if languages.is_translatable(source.model):
+                queryset = queryset.filter(locale__language_code=language)  # not searched
+            elif language != languages.default_language():
+                continue
         if postgres:
             condition = Q()
             for name in fields:
@@ -52,13 +59,14 @@ def _title_texts(word, site):
             yield " ".join(v for v in values if v)
 
 
-def closest_word(word, site):
-    """The word of a public title or name closest to ``word`` (``word`` itself if it is one)."""
+def closest_word(word, site, language=None):
+    """The word of a public title or name closest to ``word`` (``word`` itself if it is one),
+    of the titles in ``language`` (all, if ``None``)."""
     if len(word) < MIN_WORD_LENGTH:
         return word
     target = fold(word)
     best, best_ratio = word, MIN_RATIO
-    for text in _title_texts(word, site):
+    for text in _title_texts(word, site, language):
         for candidate in WORD_RE.findall(text):
             folded = fold(candidate)
             if folded == target:
@@ -90,9 +98,10 @@ def respelled(parsed, titles):
     return _replaced(parsed, fixes) if fixes else None
 
 
-def corrected_query(parsed, site):
-    """``parsed`` with each word replaced by its closest public title word (None: no change)."""
-    fixes = {word: closest_word(word, site) for word in parsed.positive_words()}
+def corrected_query(parsed, site, language=None):
+    """``parsed`` with each word replaced by its closest public title word, of the titles in
+    ``language`` (all if ``None``); None: no change."""
+    fixes = {word: closest_word(word, site, language) for word in parsed.positive_words()}
     if all(fixed == word for word, fixed in fixes.items()):
         return None
     return _replaced(parsed, fixes)

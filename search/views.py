@@ -1,5 +1,12 @@
-"""The site search page at /suche/: the same search as /api/v3/search/, rendered."""
+"""The site search page at /suche/: the same search as /api/v3/search/, rendered.
 
+The visitor's language is ``?sprache=`` (the header's search form on a page in another language
+sends it, search/templates/search/includes/site_search.html): its hits rank first. Not the
+``Accept-Language`` header: the answer depends on the URL alone (the response cache and CDNs
+keep it by its URL, content/locales.py), and the URL is part of the cache key.
+"""
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Site
@@ -9,13 +16,22 @@ from content.pagination import PAGE_PARAMETER, old_link_redirect, page_links, re
 from httpcache import cache
 
 from . import terms
-from .engine import MAX_OFFSET, SEARCH_TAG, SearchInputError, clean_query, clean_type, site_search
+from .engine import (
+    MAX_OFFSET,
+    SEARCH_TAG,
+    SearchInputError,
+    clean_locale,
+    clean_query,
+    clean_type,
+    site_search,
+)
 from .limits import MESSAGE, too_many
 from .sources import SOURCES_BY_KEY
 
 PER_PAGE = 10
 # The query parameters the page reads (an old ?page= link is redirected first).
-PARAMETERS = {"q", "type", PAGE_PARAMETER, terms.FORM_PARAMETER}
+LANGUAGE_PARAMETER = "sprache"
+PARAMETERS = {"q", "type", LANGUAGE_PARAMETER, PAGE_PARAMETER, terms.FORM_PARAMETER}
 
 
 def search(request):
@@ -34,15 +50,22 @@ def search(request):
     try:
         query = clean_query(raw_query)
         result_type = clean_type(request.GET.get("type", ""))
+        locale = clean_locale(request.GET.get(LANGUAGE_PARAMETER, ""))
     except SearchInputError as exc:
-        error, query, result_type = str(exc), "", ""
+        error, query, result_type, locale = str(exc), "", "", ""
 
     site = Site.find_for_request(request)
 
     def search_page(number):
         offset = (number - 1) * PER_PAGE
         return site_search(
-            query, type=result_type, offset=offset, limit=PER_PAGE, site=site, request=request
+            query,
+            type=result_type,
+            offset=offset,
+            limit=PER_PAGE,
+            site=site,
+            request=request,
+            locale=locale,
         )
 
     number = requested = min(requested_number(request), MAX_OFFSET // PER_PAGE + 1)
@@ -66,6 +89,8 @@ def search(request):
     context = {
         "search_query": query if not error else raw_query[:200],
         "search_type": result_type,
+        # The visitor's language, kept by the form and the links (empty: German).
+        "search_language": locale if locale != settings.LANGUAGE_CODE else "",
         "search_error": error,
         "outcome": outcome,
         "results": outcome.results,

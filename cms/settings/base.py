@@ -504,6 +504,23 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": env.str("SEARCH_CONFIG", default="german"),
     }
 }
+# Each language's text search configuration (search/languages.py): its pages and glossary terms
+# are indexed and searched in it; everything without a language in the default language's.
+# "simple" (no stemming) where PostgreSQL has none (Persian, Ukrainian); a configuration the
+# database lacks falls back to "simple" with a warning. On SQLite the same name chooses the
+# Snowball stemmer. E.g. SEARCH_LANGUAGE_CONFIGS="en=english,uk=simple" overrides these.
+# Changing one needs `manage.py update_index`.
+SEARCH_LANGUAGE_CONFIGS = {
+    "de": WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"],
+    "de-x-ls": WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"],
+    "en": "english",
+    "ar": "arabic",
+    "fa": "simple",
+    "uk": "simple",
+    "ru": "russian",
+    "tr": "turkish",
+    **env.dict("SEARCH_LANGUAGE_CONFIGS", default={}),
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No avatars from Gravatar in the admin: no editor's e-mail hash goes to a third party, and the
 # admin's policy allows images from the site only.

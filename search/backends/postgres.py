@@ -1,24 +1,59 @@
 """PostgreSQL: websearch_to_tsquery in the configured language, bounded ranking."""
 
+import copy
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import BigIntegerField, Case, F, FloatField, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from django.db.models.sql import Query
 from wagtail.models import Page
 from wagtail.search.backends.database.postgres.postgres import (
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
-from wagtail.search.utils import get_descendants_content_types_pks
+from wagtail.search.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from .. import languages
 from ..stemming import WORD_RE
+
+
+class LanguageIndex(PostgresIndex):
+    """Indexes each object in its own language's configuration (search/languages.py) and
+    notes the language in ``search_document`` (search/migrations/0005)."""
+
+    # Borrowed: see cms/borrowed.py (modelsearch PostgresIndex.add_items: its ObjectIndexer
+    # reads backend.config)
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        groups = {}
+        for obj in objs:
+            code = languages.language_of(obj)
+            groups.setdefault((languages.config_for(code), languages.stored(code)), []).append(obj)
+        content_type = get_content_type_pk(model)
+        for (config, language), group in groups.items():
+            if config == self.backend.config:
+                super().add_items(model, group)
+            else:
+                # Upstream's ObjectIndexer stems with its backend's configuration.
+                backend = copy.copy(self.backend)
+                backend.config = config
+                PostgresIndex(backend).add_items(model, group)
+            if not _integer_pk(model):
+                continue  # (search_document holds integer ids only)
+            with self.write_connection.cursor() as cursor:
+                cursor.execute(
+                    "UPDATE search_document SET language = %s WHERE content_type_id = %s "
+                    "AND object_id = ANY(%s) AND language <> %s",
+                    [language, content_type, [int(obj.pk) for obj in group], language],
+                )
 
 
 class WebSearchCompiler(PostgresSearchQueryCompiler):
@@ -149,9 +184,12 @@ class Results(PostgresSearchResults):
 class PostgresBackend(PostgresSearchBackend):
     query_compiler_class = IndexFirstCompiler
     results_class = Results
+    index_class = LanguageIndex
 
     # Borrowed: see cms/borrowed.py (SQL on Wagtail's IndexEntry table)
-    def search_sources(self, query, scopes, *, stop, only=None, scopes_key=None):
+    def search_sources(
+        self, query, scopes, *, stop, only=None, scopes_key=None, language="", only_language=False
+    ):
         """Search several types of public objects at once: the site search's one query.
 
         ``scopes`` is a list of ``(key, content type ids, queryset)``: the queryset selects the
@@ -160,7 +198,12 @@ class PostgresBackend(PostgresSearchBackend):
         compiled once per process (it holds no data, only the conditions, so any number of
         processes may each keep their own). Returns the number of matches of each key and the
         best ``stop`` matches (of the key ``only``, or of all) as ``(key, pk, score)``, best
-        first.
+        first: those in ``language`` (the visitor's, search/languages.py ``stored``) first,
+        then the others; ``only_language``: the others are not searched.
+
+        The query is compiled in each language's configuration once (one small statement),
+        and every document is matched and ranked with its own language's query (its
+        ``language`` in ``search_document``).
 
         One SQL statement over ``search_document`` (search/migrations/0004), Wagtail's index
         narrowed and kept in step by triggers: the matching documents are found once through its
@@ -175,24 +218,57 @@ class PostgresBackend(PostgresSearchBackend):
         counts = dict.fromkeys(keys, 0)
         if not keys:
             return counts, []
-        compiler = self.query_compiler_class(Page.objects.none(), query)
-        tsquery = compiler.build_tsquery(query, config=compiler.get_config(self))
-        tsquery_sql, tsquery_params = _compiled(tsquery, using)
-        weights = compiler.sql_weights
+        per_language = self._tsqueries(query, using)
+        if only_language:
+            per_language = [(lang, tsq) for lang, tsq in per_language if lang == language]
+        default_tsquery = next((tsq for lang, tsq in per_language if lang == ""), None)
+        others = [(lang, tsq) for lang, tsq in per_language if lang != ""]
+        any_tsqueries = sorted({tsq for _lang, tsq in others if tsq})
+        weights = self.query_compiler_class(Page.objects.none(), query).sql_weights
+
+        # Each public queryset's matches in two parts: the default language's entries (nearly
+        # all) with its query, exactly as one language is searched (one condition the GIN index
+        # and the planner's statistics serve); the other languages' entries found with all
+        # their queries joined by "or" and kept where their own language's query matches.
+        parts = []
+        if default_tsquery:
+            parts.append(
+                (
+                    "d.language = '' AND d.document @@ %s::tsquery",
+                    [default_tsquery],
+                    "%s::tsquery",
+                    [default_tsquery],
+                )
+            )
+        if any_tsqueries:
+            cases = " ".join("WHEN %s THEN %s::tsquery" for _lang in others)
+            own = f"(CASE d.language {cases} END)"
+            own_params = [value for pair in others for value in pair]
+            any_sql = " || ".join("%s::tsquery" for _tsq in any_tsqueries)
+            condition = f"d.language <> '' AND d.document @@ ({any_sql}) AND d.document @@ {own}"
+            parts.append((condition, [*any_tsqueries, *own_params], own, own_params))
+        if not parts:
+            return counts, []
+        language_filter = "AND d.language = %s " if only_language else ""
 
         branches, branch_params = [], []
         for (public_sql, public_params), members in joined.items():
             cases = " ".join("WHEN d.content_type_id = ANY(%s) THEN %s" for _member in members)
-            branch = f"SELECT CASE {cases} END AS source, d.entry_id, d.object_id, "
-            branch += f"ts_rank(%s::float4[], d.title, {tsquery_sql}) AS title_rank "
-            branch += "FROM search_document d WHERE d.content_type_id = ANY(%s) "
-            branch += f"AND d.document @@ {tsquery_sql} AND d.object_id IN ({public_sql})"
-            branches.append(branch)
-            for number, types in members:
-                branch_params += [types, number]
-            branch_params += [weights, *tsquery_params]
-            branch_params += [[t for _number, types in members for t in types], *tsquery_params]
-            branch_params += public_params
+            for condition, condition_params, own, own_params in parts:
+                branch = f"SELECT CASE {cases} END AS source, d.entry_id, d.object_id, "
+                branch += "d.language = %s AS own, "
+                branch += f"ts_rank(%s::float4[], d.title, {own}) AS title_rank, {own} AS tsq "
+                branch += "FROM search_document d WHERE d.content_type_id = ANY(%s) "
+                branch += f"AND {condition} {language_filter}"
+                branch += f"AND d.object_id IN ({public_sql})"
+                branches.append(branch)
+                for number, types in members:
+                    branch_params += [types, number]
+                branch_params += [language, weights, *own_params, *own_params]
+                branch_params += [[t for _number, types in members for t in types]]
+                branch_params += condition_params
+                branch_params += [language] if only_language else []
+                branch_params += public_params
 
         only_number = keys.index(only) if only else None
         candidates = max(RANK_CANDIDATES, stop) if stop else 0
@@ -201,27 +277,48 @@ class PostgresBackend(PostgresSearchBackend):
             WITH hits AS MATERIALIZED ({" UNION ALL ".join(branches)}),
             best AS (
                 SELECT * FROM hits WHERE %s::integer IS NULL OR source = %s::integer
-                ORDER BY title_rank DESC, object_id DESC LIMIT %s
+                ORDER BY own DESC, title_rank DESC, object_id DESC LIMIT %s
             )
-            SELECT source, count(*), NULL::bigint, NULL::float8 FROM hits GROUP BY source
+            SELECT source, count(*), NULL::bigint, NULL::float8, NULL::boolean
+            FROM hits GROUP BY source
             UNION ALL
             SELECT best.source, NULL, best.object_id,
-                   best.title_rank * e.title_norm + ts_rank(%s::float4[], d.document, {tsquery_sql})
+                   best.title_rank * e.title_norm + ts_rank(%s::float4[], d.document, best.tsq),
+                   best.own
             FROM best JOIN search_document d ON d.entry_id = best.entry_id
             JOIN wagtailsearch_indexentry e ON e.id = best.entry_id
         """  # noqa: S608
         params = [*branch_params]
-        params += [only_number, only_number, candidates, weights, *tsquery_params]
+        params += [only_number, only_number, candidates, weights]
         ranked = []
-        with connections[using].cursor() as cursor:
+        with transaction.atomic(using=using), connections[using].cursor() as cursor:
+            # One process per search, as with one language: a parallel plan (the planner
+            # considers one for the per-language parts) costs more to start than it saves here.
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
             cursor.execute(sql, params)
-            for number, count, pk, score in cursor.fetchall():
+            for number, count, pk, score, is_own in cursor.fetchall():
                 if pk is None:
                     counts[keys[number]] = count
                 else:
-                    ranked.append((-score, number, -pk))
+                    ranked.append((not is_own, -score, number, -pk))
         ranked.sort()
-        return counts, [(keys[number], -pk, -score) for score, number, pk in ranked[:stop]]
+        return counts, [(keys[number], -pk, -score) for _o, score, number, pk in ranked[:stop]]
+
+    def _tsqueries(self, query, using):
+        """``[(stored language, tsquery text)]``: ``query`` compiled in each site language's
+        configuration, by one statement (the texts are then constants of the search)."""
+        compiler = self.query_compiler_class(Page.objects.none(), query)
+        pairs = languages.language_configs()
+        configs = list(dict.fromkeys(config for _lang, config in pairs))
+        selects, params = [], []
+        for config in configs:
+            sql, sql_params = _compiled(compiler.build_tsquery(query, config=config), using)
+            selects.append(f"({sql})::text")
+            params += sql_params
+        with connections[using].cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(selects)}", params)  # noqa: S608 - ORM's SQL
+            texts = dict(zip(configs, cursor.fetchone(), strict=True))
+        return [(lang, texts[config]) for lang, config in pairs]
 
     # Borrowed: see cms/borrowed.py (django Query.sql_with_params)
     def _compiled_scopes(self, scopes, scopes_key):

@@ -1,4 +1,11 @@
-"""SQLite: FTS5 over title and body stemmed with the Snowball algorithm of SEARCH_CONFIG."""
+"""SQLite: FTS5 over title and body stemmed with the Snowball algorithm of each object's
+language (search/languages.py: its configuration's name; "simple" only lowercases).
+
+FTS5 keeps no language per entry: a query's words are stemmed in every site language's way
+and any of them may match (one word "refugees": ``refuge OR refugees``); the engine ranks the
+visitor's language first by searching it apart (search/engine.py)."""
+
+from functools import reduce
 
 from wagtail.search.backends.database.sqlite.sqlite import (
     ObjectIndexer,
@@ -8,13 +15,14 @@ from wagtail.search.backends.database.sqlite.sqlite import (
 )
 from wagtail.search.query import Phrase, PlainText
 
+from .. import languages
 from ..stemming import stem_text
 
 
 class StemmingObjectIndexer(ObjectIndexer):
     def __init__(self, obj, backend):
         super().__init__(obj, backend)
-        self.stem_config = backend.config
+        self.stem_config = languages.config_of(obj)
 
     @property
     def stemmed_title(self):
@@ -64,14 +72,21 @@ class StemmingCompiler(SQLiteSearchQueryCompiler):
     # Borrowed: see cms/borrowed.py (modelsearch
     # SQLiteSearchQueryCompiler.build_search_query_content)
     def build_search_query_content(self, query, config=None):
-        # ``config`` is the backend's SEARCH_CONFIG (Wagtail's SQLite backend has none).
+        # Each word as every site language's configuration stems it (Wagtail's SQLite backend
+        # has no configuration): one of them matches.
         if isinstance(query, PlainText | Phrase):
-            stemmed = stem_text(query.query_string, config) or query.query_string
-            query = (
+            configs = dict.fromkeys(config for _lang, config in languages.language_configs())
+            variants = [
                 PlainText(stemmed, operator=query.operator)
                 if isinstance(query, PlainText)
                 else Phrase(stemmed)
-            )
+                for stemmed in dict.fromkeys(
+                    stem_text(query.query_string, config) or query.query_string
+                    for config in configs
+                )
+            ]
+            built = [super(StemmingCompiler, self).build_search_query_content(v) for v in variants]
+            return reduce(lambda a, b: a | b, built)
         return super().build_search_query_content(query, config)
 
 

@@ -32,8 +32,18 @@ def many(topic_index):
 
 def test_response_shape(many, search_api):
     body = search_api(q=WORD, limit=3).json()
-    assert set(body) == {"query", "type", "count", "counts", "promotions", "items", "suggestion"}
+    assert set(body) == {
+        "query",
+        "type",
+        "locale",
+        "count",
+        "counts",
+        "promotions",
+        "items",
+        "suggestion",
+    }
     assert body["query"] == WORD
+    assert body["locale"] == "de"
     assert body["count"] == 18
     assert body["counts"] == [
         {"type": "topic", "label": "Themen", "count": 13},
@@ -44,7 +54,8 @@ def test_response_shape(many, search_api):
     ]
     assert len(body["items"]) == 3
     for item in body["items"]:
-        assert set(item) == {"type", "type_label", "title", "excerpt", "url", "trail"}
+        assert set(item) == {"type", "type_label", "title", "excerpt", "url", "trail", "locale"}
+        assert item["locale"] == "de"
 
 
 def test_urls_of_each_type(many, search_api):
@@ -102,6 +113,7 @@ def test_suggestions_complete_the_last_word(demo, client):
             "type_label": "Ansprechperson",
             "title": "Janine Metelmann",
             "url": "http://testserver/themen/fluechtlingsarbeit/#topic-contacts-heading",
+            "locale": "de",
         }
     ]
     titles = [
@@ -116,7 +128,7 @@ def test_endpoints_are_in_the_openapi_document(db, client):
     assert "/api/v3/search/" in paths
     assert "/api/v3/search/autocomplete/" in paths
     parameters = {p["name"] for p in paths["/api/v3/search/"]["get"]["parameters"]}
-    assert parameters == {"q", "type", "limit", "offset"}
+    assert parameters == {"q", "type", "limit", "offset", "locale", "locale_only"}
 
 
 def test_query_count_does_not_grow_with_the_hits(

@@ -35,6 +35,7 @@ def test_promotions_come_first_on_the_first_page_only(demo, home_page, search_ap
             "excerpt": "Wer &lt;b&gt;wir&lt;/b&gt; sind.",
             "url": "http://testserver/impressum/",
             "trail": [],
+            "locale": "de",
         },
         {
             "type": "promotion",
@@ -43,11 +44,12 @@ def test_promotions_come_first_on_the_first_page_only(demo, home_page, search_ap
             "excerpt": "",
             "url": "https://example.org/beratung",
             "trail": [],
+            "locale": "de",
         },
     ]
-    # The demo has five public hits (among them the home page, whose sentence mentions
-    # "Beratung"); promotions are not counted as hits.
-    assert body["count"] == 5
+    # The demo has six public hits (among them the home page, whose sentence mentions
+    # "Beratung", and the Leichte Sprache topic page); promotions are not counted as hits.
+    assert body["count"] == 6
     assert search_api(q="Beratung", offset=1).json()["promotions"] == []
 
     html = search_page(q="Beratung").content.decode()

@@ -56,7 +56,9 @@ def test_the_page_is_accessible_in_structure(demo, search_page):
     assert "search-results" in page.lists
     html = response.content.decode()
     assert 'role="search"' in html
-    assert "5 Ergebnisse für „Beratung“" in html  # the demo's five public hits
+    # The demo's five public German hits and the Leichte Sprache page (every language is
+    # searched, German first).
+    assert "6 Ergebnisse für „Beratung“" in html
 
 
 def test_without_a_query_only_the_form(db, search_page):
@@ -91,7 +93,7 @@ def test_type_filter_links_and_counts(demo, search_page):
     html = search_page(q="Beratung", type="publication").content.decode()
     assert 'href="?q=Beratung&amp;type=publication" aria-current="page"' in html
     assert "Publikationen (2)" in html
-    assert "Themen (1)" in html
+    assert "Themen (2)" in html  # the German page and its Leichte Sprache version
     assert "search-result--topic" not in html
     assert html.count('class="search-result search-result--publication"') == 2
 
