@@ -1947,6 +1947,11 @@ export interface components {
             /** Type */
             type: string | null;
             /**
+             * Locale
+             * @description The visitor's language: its results come first.
+             */
+            locale: string;
+            /**
              * Count
              * @description Hits of the chosen type, or of all types.
              */
@@ -1993,6 +1998,11 @@ export interface components {
              * @description Where the hit lives, from the home page down (its breadcrumb, titles only).
              */
             trail?: string[];
+            /**
+             * Locale
+             * @description The result's language (its page's; de for what has none).
+             */
+            locale: string;
         };
         /** TypeCountSchema */
         TypeCountSchema: {
@@ -2020,6 +2030,11 @@ export interface components {
             title: string;
             /** Url */
             url: string;
+            /**
+             * Locale
+             * @description The suggestion's language.
+             */
+            locale: string;
         };
         /** PagedRedirectSchema */
         PagedRedirectSchema: {
@@ -3305,6 +3320,10 @@ export interface operations {
                 type?: ("topic" | "page" | "person" | "fachgruppe" | "publication") | null;
                 limit?: number;
                 offset?: number;
+                /** @description The visitor's language (a code of /api/v3/languages/, default de): its results rank first, the other languages' follow. */
+                locale?: string | null;
+                /** @description Only results in `locale`. */
+                locale_only?: boolean;
             };
             header?: never;
             path?: never;
@@ -3376,6 +3395,8 @@ export interface operations {
                 /** @description What has been typed so far. */
                 q?: string;
                 limit?: number;
+                /** @description The visitor's language: its suggestions come first. */
+                locale?: string | null;
             };
             header?: never;
             path?: never;
