@@ -31,6 +31,7 @@ from blocks.shared import (
     SignLanguageVideoBlock,
     TextBlock,
 )
+from content.translated import TranslationsBlock
 from demo import content
 from documents.blocks import PublicationsBlock
 from documents.factories import PublicationFactory
@@ -40,8 +41,8 @@ from topics.blocks import FurtherInformationBlock, TopicBodyBlock
 
 
 def pickable_blocks():
-    """``{(stream name, block name): block}`` for every StreamField of the project's models
-    (the apps at the repository's root, not Wagtail's or Django's)."""
+    """``{(stream name, block name): block}`` for every content StreamField of the project's
+    models (the apps at the repository's root, not Wagtail's or Django's)."""
     found = {}
     for app in apps.get_app_configs():
         if Path(app.path).parent != Path(settings.BASE_DIR):
@@ -50,6 +51,8 @@ def pickable_blocks():
             if not isinstance(field, StreamField):
                 continue
             stream = field.stream_block
+            if isinstance(stream, TranslationsBlock):
+                continue  # a form's language entries (content/translated.py), not content
             for name, block in stream.child_blocks.items():
                 found[(type(stream).__name__, name)] = block
     return found
@@ -114,7 +117,9 @@ SHOWS = {
     },
     # The demo has no video in sign language (tests/blocks/test_easy_read_blocks.py has one).
     SignLanguageVideoBlock: {
-        "any": ["Es gibt noch keine Videodateien (MP4 oder WebM) in den Dokumenten."]
+        "empty": ["Es gibt noch keine Videodateien (MP4 oder WebM) in den Dokumenten."],
+        # The demo's sign-language video on the Leichte Sprache home.
+        "demo": ["<video", "dgs-beispiel.webm", "Video herunterladen (WEBM"],
     },
     ContactPersonsBlock: {
         "empty": ["Es gibt noch keine veröffentlichten Ansprechpersonen."],
