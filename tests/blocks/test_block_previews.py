@@ -119,7 +119,7 @@ SHOWS = {
     SignLanguageVideoBlock: {
         "empty": ["Es gibt noch keine Videodateien (MP4 oder WebM) in den Dokumenten."],
         # The demo's sign-language video on the Leichte Sprache home.
-        "demo": ["<video", "dgs-beispiel.webm", "Video herunterladen (WEBM"],
+        "demo": ["<video", "/dgs-beispiel", "Video herunterladen (WEBM"],
     },
     ContactPersonsBlock: {
         "empty": ["Es gibt noch keine veröffentlichten Ansprechpersonen."],
