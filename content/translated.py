@@ -107,13 +107,3 @@ def translated(obj, field, language):
                 if isinstance(text, str) and text.strip():
                     return text.strip(), language
     return getattr(obj, field), default
-
-
-def translated_languages(obj):
-    """The languages ``obj`` has a translation entry in (the admin's listing)."""
-    stream = getattr(obj, "translations", None)
-    return [
-        item["value"].get("language")
-        for item in (stream.raw_data if stream is not None else ())
-        if isinstance(item, dict) and isinstance(item.get("value"), dict)
-    ]
