@@ -57,16 +57,26 @@ def newest_first_key(publication):
     return (date is None, -(date.toordinal() if date else 0), publication.title, publication.pk)
 
 
+def _video_files():
+    videos = Q()
+    for extension in VIDEO_TYPES:
+        videos |= Q(file__iendswith=f".{extension}")
+    return videos
+
+
+# The documents that are videos, by their file's extension.
+VIDEO_FILES = _video_files()
+
+
 def publications_only(queryset):
     """The publications among the documents: not the video files (MP4, WebM) uploaded for the
     sign-language video block. Such a file is part of the page that plays it; the library, its
     API, the topic and home pages' publication lists and the site search leave it out (Wagtail's
     v2 ``documents`` endpoint and the download view, which a page's link to it needs, do not)."""
-    videos = Q()
-    for extension in VIDEO_TYPES:
-        videos |= Q(file__iendswith=f".{extension}")
-    # By id (a plain lookup the search backends filter on, as ``content.visibility``'s).
-    return queryset.exclude(pk__in=queryset.model.objects.filter(videos).values("pk"))
+    # By id (a plain lookup the search backends filter on, as ``content.visibility``'s); the
+    # partial index ``publication_videos`` holds exactly those ids (PostgreSQL reads it instead
+    # of every publication's row in each search).
+    return queryset.exclude(pk__in=queryset.model.objects.filter(VIDEO_FILES).values("pk"))
 
 
 class Publication(AbstractDocument):
@@ -190,6 +200,9 @@ class Publication(AbstractDocument):
             # The public publications' ids without reading their rows (an index-only scan):
             # the site search joins them to every match (search/backends/postgres.py).
             models.Index(fields=["id", "collection"], name="publication_id_collection"),
+            # The videos' ids (``publications_only``: every library listing and search leaves
+            # them out): the few rows of the condition, not a scan of every file name.
+            models.Index(fields=["id"], condition=VIDEO_FILES, name="publication_videos"),
         ]
 
     @property

@@ -1,6 +1,7 @@
 """PostgreSQL: websearch_to_tsquery in the configured language, bounded ranking."""
 
 import copy
+import uuid
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -214,61 +215,72 @@ class PostgresBackend(PostgresSearchBackend):
         Wagtail's backend runs a count and a ranked query per type instead, over its wide
         entries (see ``IndexFirstCompiler``).
         """
-        keys, joined, using = self._compiled_scopes(scopes, scopes_key)
+        keys, joined, using, multilingual = self._compiled_scopes(scopes, scopes_key)
         counts = dict.fromkeys(keys, 0)
         if not keys:
             return counts, []
         per_language = self._tsqueries(query, using)
         if only_language:
             per_language = [(lang, tsq) for lang, tsq in per_language if lang == language]
+        per_language = [(lang, tsq) for lang, tsq in per_language if tsq]
+        if not per_language:
+            return counts, []
         default_tsquery = next((tsq for lang, tsq in per_language if lang == ""), None)
         others = [(lang, tsq) for lang, tsq in per_language if lang != ""]
-        any_tsqueries = sorted({tsq for _lang, tsq in others if tsq})
+        any_tsqueries = sorted({tsq for _lang, tsq in others})
         weights = self.query_compiler_class(Page.objects.none(), query).sql_weights
 
         # Each public queryset's matches in two parts: the default language's entries (nearly
         # all) with its query, exactly as one language is searched (one condition the GIN index
-        # and the planner's statistics serve); the other languages' entries found with all
-        # their queries joined by "or" and kept where their own language's query matches.
+        # and the planner's statistics serve); for querysets of translatable objects (pages,
+        # the glossary) the other languages' entries too, found with all their queries joined
+        # by "or" and kept where their own language's query matches. Everything else is
+        # indexed in the default language only (search/languages.py).
         parts = []
         if default_tsquery:
             parts.append(
                 (
                     "d.language = '' AND d.document @@ %s::tsquery",
                     [default_tsquery],
-                    "%s::tsquery",
-                    [default_tsquery],
+                    ("%s::tsquery", [default_tsquery]),
+                    False,
                 )
             )
-        if any_tsqueries:
+        if others:
             cases = " ".join("WHEN %s THEN %s::tsquery" for _lang in others)
             own = f"(CASE d.language {cases} END)"
             own_params = [value for pair in others for value in pair]
             any_sql = " || ".join("%s::tsquery" for _tsq in any_tsqueries)
             condition = f"d.language <> '' AND d.document @@ ({any_sql}) AND d.document @@ {own}"
-            parts.append((condition, [*any_tsqueries, *own_params], own, own_params))
-        if not parts:
-            return counts, []
+            parts.append((condition, [*any_tsqueries, *own_params], (own, own_params), True))
         language_filter = "AND d.language = %s " if only_language else ""
 
         branches, branch_params = [], []
-        for (public_sql, public_params), members in joined.items():
+        for public, members in joined.items():
+            public_sql, public_params = public
             cases = " ".join("WHEN d.content_type_id = ANY(%s) THEN %s" for _member in members)
-            for condition, condition_params, own, own_params in parts:
+            for condition, condition_params, (own, own_params), other_languages in parts:
+                if other_languages and public not in multilingual:
+                    continue
                 branch = f"SELECT CASE {cases} END AS source, d.entry_id, d.object_id, "
                 branch += "d.language = %s AS own, "
-                branch += f"ts_rank(%s::float4[], d.title, {own}) AS title_rank, {own} AS tsq "
+                branch += f"ts_rank(%s::float4[], d.title, {own}) AS title_rank "
                 branch += "FROM search_document d WHERE d.content_type_id = ANY(%s) "
                 branch += f"AND {condition} {language_filter}"
                 branch += f"AND d.object_id IN ({public_sql})"
                 branches.append(branch)
                 for number, types in members:
                     branch_params += [types, number]
-                branch_params += [language, weights, *own_params, *own_params]
+                branch_params += [language, weights, *own_params]
                 branch_params += [[t for _number, types in members for t in types]]
                 branch_params += condition_params
                 branch_params += [language] if only_language else []
                 branch_params += public_params
+        if not branches:
+            return counts, []
+        # The best candidates' documents ranked with their own language's query.
+        own_cases = " ".join("WHEN %s THEN %s::tsquery" for _pair in per_language)
+        own_params = [value for pair in per_language for value in pair]
 
         only_number = keys.index(only) if only else None
         candidates = max(RANK_CANDIDATES, stop) if stop else 0
@@ -283,13 +295,14 @@ class PostgresBackend(PostgresSearchBackend):
             FROM hits GROUP BY source
             UNION ALL
             SELECT best.source, NULL, best.object_id,
-                   best.title_rank * e.title_norm + ts_rank(%s::float4[], d.document, best.tsq),
+                   best.title_rank * e.title_norm
+                   + ts_rank(%s::float4[], d.document, CASE d.language {own_cases} END),
                    best.own
             FROM best JOIN search_document d ON d.entry_id = best.entry_id
             JOIN wagtailsearch_indexentry e ON e.id = best.entry_id
         """  # noqa: S608
         params = [*branch_params]
-        params += [only_number, only_number, candidates, weights]
+        params += [only_number, only_number, candidates, weights, *own_params]
         ranked = []
         with transaction.atomic(using=using), connections[using].cursor() as cursor:
             # One process per search, as with one language: a parallel plan (the planner
@@ -306,36 +319,41 @@ class PostgresBackend(PostgresSearchBackend):
 
     def _tsqueries(self, query, using):
         """``[(stored language, tsquery text)]``: ``query`` compiled in each site language's
-        configuration, by one statement (the texts are then constants of the search)."""
+        configuration, by one statement (the texts are then constants of the search). The ORM
+        compiles the query once, with a stand-in for the configuration (a parameter)."""
         compiler = self.query_compiler_class(Page.objects.none(), query)
         pairs = languages.language_configs()
         configs = list(dict.fromkeys(config for _lang, config in pairs))
-        selects, params = [], []
+        sql, sql_params = _compiled(compiler.build_tsquery(query, config=_CONFIG_STAND_IN), using)
+        params = []
         for config in configs:
-            sql, sql_params = _compiled(compiler.build_tsquery(query, config=config), using)
-            selects.append(f"({sql})::text")
-            params += sql_params
+            params += [config if p == _CONFIG_STAND_IN else p for p in sql_params]
+        selects = ", ".join(f"({sql})::text" for _config in configs)
         with connections[using].cursor() as cursor:
-            cursor.execute(f"SELECT {', '.join(selects)}", params)  # noqa: S608 - ORM's SQL
+            cursor.execute(f"SELECT {selects}", params)  # noqa: S608 - ORM's SQL
             texts = dict(zip(configs, cursor.fetchone(), strict=True))
         return [(lang, texts[config]) for lang, config in pairs]
 
     # Borrowed: see cms/borrowed.py (django Query.sql_with_params)
     def _compiled_scopes(self, scopes, scopes_key):
         """The keys, the public querysets' SQL (one entry per distinct queryset, with the
-        numbers and content types of the keys it serves) and the database alias."""
+        numbers and content types of the keys it serves), the database alias and which of the
+        querysets select translatable objects (indexed in their own languages)."""
         cached = _COMPILED_SCOPES.get(scopes_key) if scopes_key is not None else None
         if cached is not None:
             return cached
         scopes = scopes() if callable(scopes) else scopes
-        joined = {}
+        joined, multilingual = {}, set()
         for number, (_key, types, queryset) in enumerate(scopes):
-            public = queryset.order_by().values("pk").query.sql_with_params()
-            joined.setdefault((public[0], tuple(public[1])), []).append((number, sorted(types)))
+            sql, params = queryset.order_by().values("pk").query.sql_with_params()
+            joined.setdefault((sql, tuple(params)), []).append((number, sorted(types)))
+            if languages.is_translatable(queryset.model):
+                multilingual.add((sql, tuple(params)))
         compiled = (
             [key for key, _types, _queryset in scopes],
             joined,
             scopes[0][2].db if scopes else "default",
+            multilingual,
         )
         if scopes_key is not None:
             if len(_COMPILED_SCOPES) >= 256:  # (a site per key, and the promoted pages)
@@ -345,6 +363,9 @@ class PostgresBackend(PostgresSearchBackend):
 
 
 _COMPILED_SCOPES = {}
+
+# Compiled in place of a text search configuration's name: no query's text can be it.
+_CONFIG_STAND_IN = f"config-{uuid.uuid4().hex}"
 
 
 # Borrowed: see cms/borrowed.py (django SQLCompiler.compile)
