@@ -3,17 +3,21 @@ JSON line carrying the id of the request it was logged in."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+
+# Both tests in one worker: they share the migrated file.
+pytestmark = pytest.mark.xdist_group("ops-logs")
 
 SCRIPT = """
 import django, logging
 django.setup()
-from django.core.management import call_command
-call_command("migrate", verbosity=0)
 from django.test import Client
 client = Client()
 print(client.get("/health/live/", headers={"X-Request-ID": "lb-123"})["X-Request-ID"])
@@ -22,17 +26,37 @@ print(client.get("/gibt-es-nicht/").status_code)
 """
 
 
-def run(log_format, tmp_path):
-    env = {
+def environment(path, **extra):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "LOG_FORMAT": log_format,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'logs.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{path}",
+        **extra,
     }
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory):
+    """A migrated SQLite file, made once for the module and copied for each test."""
+    path = tmp_path_factory.mktemp("logs") / "migrated.sqlite3"
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"],
+        cwd=ROOT,
+        env=environment(path),
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    return path
+
+
+def run(log_format, migrated, tmp_path):
+    path = tmp_path / "logs.sqlite3"
+    shutil.copyfile(migrated, path)
     return subprocess.run(
         [sys.executable, "-c", SCRIPT],
         cwd=ROOT,
-        env=env,
+        env=environment(path, LOG_FORMAT=log_format),
         capture_output=True,
         text=True,
         timeout=300,
@@ -40,8 +64,8 @@ def run(log_format, tmp_path):
     )
 
 
-def test_json_logs_one_line_per_request(tmp_path):
-    result = run("json", tmp_path)
+def test_json_logs_one_line_per_request(migrated, tmp_path):
+    result = run("json", migrated, tmp_path)
     given, made, not_found = result.stdout.split()
     assert given == "lb-123"  # the load balancer's id is kept and sent back
     assert len(made) == 32
@@ -61,7 +85,7 @@ def test_json_logs_one_line_per_request(tmp_path):
     assert not_found == "404"
 
 
-def test_text_logs_stay_quiet_by_default(tmp_path):
-    result = run("text", tmp_path)
+def test_text_logs_stay_quiet_by_default(migrated, tmp_path):
+    result = run("text", migrated, tmp_path)
     assert "ops.requests" not in result.stderr
     assert not result.stderr.lstrip().startswith("{")
