@@ -258,10 +258,52 @@ def _django_db_order(item):
     return 0 if (marker or "db" in fixtures) else 2
 
 
+# The longest tests (``--durations``, 2026-12-08: each 15-60 s, most waiting on another
+# process: a server, a browser, a restore), started first within their kind (below) so that
+# the workers do not end with one of them running alone.
+LONG_FIRST = (
+    "tests/browser/test_journeys.py",
+    "tests/ops/test_backup_restore.py",
+    "tests/documents/test_bench_pdf_upload.py",
+    "tests/ops/test_logs.py",
+    "tests/httpcache/test_topologies.py",
+    "tests/api/test_openapi.py::test_public_operations_honour_their_schema",
+    "tests/governance/test_scheduler.py",
+    "tests/accounts/test_throttling.py",
+    "tests/documents/test_media_split.py",
+    "tests/browser/test_admin.py",
+    "tests/browser/test_languages.py",
+    "tests/browser/test_site.py",
+)
+
+# pytest-django's kinds (``_django_db_order``) in the order they run: the tests without a
+# database first (most of the long ones start a process of their own with its own database),
+# then the database tests, then the transactional ones.
+_KIND_ORDER = {2: 0, 0: 1, 1: 2}
+
+
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto``: one worker per core and one more. Many tests wait for another process (a
+    server, Chromium, a restore) with their core idle; a third worker on a 2-core machine
+    fills that time (measured: the suite's wall time, see the README's "Tests")."""
+    return (os.cpu_count() or 1) + 1
+
+
+def _long(item):
+    return any(item.nodeid.startswith(prefix) for prefix in LONG_FIRST)
+
+
 def pytest_collection_modifyitems(config, items):
     # The tests using the demo content run one after the other, after the other database
-    # tests (pytest-django's order is kept otherwise), so each process builds the demo once.
-    items.sort(key=lambda item: (_django_db_order(item), _uses_demo(item)))
+    # tests of their kind, so each process builds the demo once; the long ones first within
+    # each group (pytest-xdist hands the tests out in this order, one at a time).
+    items.sort(
+        key=lambda item: (
+            _KIND_ORDER[_django_db_order(item)],
+            _uses_demo(item),
+            not _long(item),
+        )
+    )
 
     # PostgreSQL-only tests: @pytest.mark.postgres skips (with the reason) on other databases.
     from django.conf import settings
