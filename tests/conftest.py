@@ -282,13 +282,6 @@ LONG_FIRST = (
 _KIND_ORDER = {2: 0, 0: 1, 1: 2}
 
 
-def pytest_xdist_auto_num_workers(config):
-    """``-n auto``: one worker per core and one more. Many tests wait for another process (a
-    server, Chromium, a restore) with their core idle; a third worker on a 2-core machine
-    fills that time (measured: the suite's wall time, see the README's "Tests")."""
-    return (os.cpu_count() or 1) + 1
-
-
 def _long(item):
     return any(item.nodeid.startswith(prefix) for prefix in LONG_FIRST)
 
