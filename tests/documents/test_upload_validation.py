@@ -196,10 +196,13 @@ def test_multiple_upload_refuses_html_renamed_pdf(admin_client, nothing_stored):
 
 
 def office_file(folder):
+    """A minimal Office file (a ZIP). Its entries carry a fixed date, not the time of
+    collection: the bytes are part of the test ids, which every xdist worker must collect
+    alike."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(f"{folder}document.xml", "<document/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), (f"{folder}document.xml", "<d/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
